@@ -1,0 +1,2 @@
+export * from './publications';
+export * from './schemas';
