@@ -1,2 +1,4 @@
 export * from './publications';
+export * from './rules';
 export * from './schemas';
+export * from './workshop';
