@@ -13,7 +13,13 @@ const target = hasApi ? '@passerelle/api' : '@passerelle/core';
 
 const build = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', `--filter=${target}...`, '--output-logs=errors-only'],
+  [
+    join(root, 'node_modules/turbo/bin/turbo'),
+    'run',
+    'build',
+    `--filter=${target}...`,
+    '--output-logs=errors-only',
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
