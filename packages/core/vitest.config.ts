@@ -6,6 +6,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
     name: 'core',
+    // Property tests run thousands of cases; shared CI machines can be slow.
+    testTimeout: 60_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     coverage: {
       provider: 'v8',

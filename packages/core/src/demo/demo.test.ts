@@ -79,10 +79,8 @@ describe('demoData — records', () => {
     }
   });
 
-  it('gives the same world for the same now, and is fast', () => {
-    const started = performance.now();
+  it('gives the same world for the same now', () => {
     const again = demoData(NOW);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(again).toEqual(data);
   });
 

@@ -1,0 +1,2 @@
+-- Trigram indexes back the `q` search over names in every language.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -1,0 +1,107 @@
+/**
+ * The API's configuration: one zod schema over the environment, read once at start-up and
+ * passed down. Nothing else in the API reads `process.env`.
+ */
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const origins = z
+  .string()
+  .trim()
+  .transform((value) =>
+    value === ''
+      ? []
+      : value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+  )
+  .pipe(
+    z.array(
+      z.union([
+        z.literal('*'),
+        z.url({
+          protocol: /^https?$/,
+          error: 'must be "*" or a comma-separated list of http(s) origins',
+        }),
+      ]),
+    ),
+  );
+
+export const ConfigSchema = z.object({
+  PORT: integer(0, 65_535).default(8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** PostgreSQL connection string; when absent, the embedded PGlite store in DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  LOG_LEVEL: LogLevel.default('info'),
+  /** Origins allowed by CORS, comma-separated; empty allows none, `*` allows any. */
+  CORS_ORIGINS: origins.default([]),
+  /** How long a token lookup is trusted from memory before the database is asked again. */
+  TOKEN_CACHE_SECONDS: integer(0, 3600).default(30),
+  /** Lifetime of a binding code. */
+  BINDING_CODE_MINUTES: integer(1, 7 * 24 * 60).default(15),
+  /** Failed binding attempts allowed per channel user (and per code) within the window. */
+  BINDING_MAX_ATTEMPTS: integer(1, 1000).default(5),
+  BINDING_WINDOW_MINUTES: integer(1, 24 * 60).default(15),
+  /** How long an Idempotency-Key is remembered. */
+  IDEMPOTENCY_TTL_HOURS: integer(1, 24 * 30).default(24),
+  /** Largest request body accepted, in bytes. */
+  BODY_LIMIT_BYTES: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  /** Set to "false" to start with an empty store instead of the demo data. */
+  DEMO_DATA: z
+    .enum(['true', 'false'], { error: 'must be "true" or "false"' })
+    .transform((value) => value === 'true')
+    .default(true),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Variables whose value may hold a password: never echoed in an error message. */
+const secretVariables = new Set(['DATABASE_URL']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from an environment (`process.env` at start-up). Empty strings
+ * count as unset. Throws a `ConfigError` naming every bad variable and why.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = issue.path.length > 0 ? String(issue.path[0]) : 'environment';
+      const value = secretVariables.has(name) ? undefined : input[name];
+      return `${name}${value === undefined ? '' : `=${JSON.stringify(value)}`}: ${issue.message}`;
+    }),
+  );
+}
+
+/** A configuration with every default, for tests and tools. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

@@ -1,0 +1,130 @@
+/**
+ * Reading and writing the records of an entity table: the full core record in `data`, its
+ * version and timestamps, and the typed columns derived from it (see schema.ts). A resource
+ * describes its table once with `defineRepository`; the functions below do the rest, with
+ * the version check that makes If-Match work.
+ */
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Queryable } from './store';
+
+/** The fields every stored core record has (registrations have `registeredAt` for `createdAt`). */
+export interface StoredRecord {
+  id: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** A table with the spine of `entity()` in schema.ts. */
+export type EntityTable = PgTable & {
+  id: AnyPgColumn;
+  data: AnyPgColumn;
+  version: AnyPgColumn;
+  createdAt: AnyPgColumn;
+  updatedAt: AnyPgColumn;
+};
+
+export interface Repository<R extends StoredRecord, T extends EntityTable> {
+  /** The entity's name in the audit log and in messages ("student"). */
+  readonly entity: string;
+  readonly table: T;
+  /** The core schema of a stored record; what is read back from `data` is parsed with it. */
+  readonly schema: z.ZodType<R>;
+  /** The whole row for a record: spine and derived columns. */
+  readonly toRow: (record: R) => T['$inferInsert'];
+}
+
+export function defineRepository<R extends StoredRecord, T extends EntityTable>(
+  repository: Repository<R, T>,
+): Repository<R, T> {
+  return repository;
+}
+
+/** The spine of a row, for `toRow`. */
+export function spine(record: StoredRecord, createdAt: string) {
+  return {
+    id: record.id,
+    data: record,
+    version: record.version,
+    createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** Reads one record, or undefined. `forUpdate` locks the row until the transaction ends. */
+export async function findRecord<R extends StoredRecord, T extends EntityTable>(
+  db: Queryable,
+  repository: Repository<R, T>,
+  id: string,
+  options: { forUpdate?: boolean; where?: SQL | undefined } = {},
+): Promise<R | undefined> {
+  const { table } = repository;
+  const query = db
+    .select({ data: table.data })
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), options.where))
+    .limit(1);
+  const [row] = options.forUpdate === true ? await query.for('update') : await query;
+  return row === undefined ? undefined : repository.schema.parse(row.data);
+}
+
+export async function insertRecord<R extends StoredRecord, T extends EntityTable>(
+  db: Queryable,
+  repository: Repository<R, T>,
+  record: R,
+): Promise<void> {
+  await db.insert(repository.table).values(repository.toRow(record));
+}
+
+/**
+ * Writes `record` over the stored one if the stored version is still `expectedVersion`.
+ * Returns false when someone else changed it first (nothing is written then).
+ */
+export async function updateRecord<R extends StoredRecord, T extends EntityTable>(
+  db: Queryable,
+  repository: Repository<R, T>,
+  record: R,
+  expectedVersion: number,
+): Promise<boolean> {
+  const { table } = repository;
+  const updated = await db
+    .update(table)
+    .set(repository.toRow(record) as PgUpdateSetSource<T>)
+    .where(and(eq(table.id, record.id), eq(table.version, expectedVersion)))
+    .returning({ id: table.id });
+  return updated.length > 0;
+}
+
+/** Deletes a record if its version is still `expectedVersion`; false when it was not there. */
+export async function deleteRecord<R extends StoredRecord, T extends EntityTable>(
+  db: Queryable,
+  repository: Repository<R, T>,
+  id: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const { table } = repository;
+  const deleted = await db
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
+    .returning({ id: table.id });
+  return deleted.length > 0;
+}
+
+/** `column LIKE '%text%'` on a lower-cased search column, with LIKE's wildcards escaped. */
+export function contains(column: AnyPgColumn, text: string): SQL {
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`);
+  return sql`${column} like ${`%${escaped}%`}`;
+}
+
+/** Lower-cased, accent-free text for search columns and name sort keys. */
+export function searchText(parts: readonly (string | undefined)[]): string {
+  return parts
+    .filter((part): part is string => part !== undefined && part !== '')
+    .map((part) => foldText(part))
+    .join(' | ');
+}
+
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}

@@ -1,0 +1,71 @@
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { Config } from './config';
+
+export type { Logger } from 'pino';
+
+/**
+ * Paths pino removes from every log line: credentials and identity-document numbers, in
+ * case any code ever logs an object that holds them.
+ */
+export const redactedPaths = [
+  'authorization',
+  'token',
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.token',
+  '*.authorization',
+  '*.password',
+  '*.passportNumber',
+  '*.documents.passportNumber',
+  '*.documents.permit.number',
+  'documents.passportNumber',
+  'documents.permit.number',
+  'permit.number',
+  'passportNumber',
+  'code',
+  '*.code',
+];
+
+/** The API's structured logger (JSON lines on stdout unless another destination is given). */
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL'>,
+  destination?: DestinationStream,
+): Logger {
+  const options = {
+    level: config.LOG_LEVEL,
+    base: { service: 'passerelle-api' },
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+  };
+  return destination === undefined ? pino(options) : pino(options, destination);
+}
+
+/**
+ * An error as it may be logged or printed: its type, message, PostgreSQL code and stack, with
+ * the bound parameters of a failed query removed (drizzle puts them in the message, and they
+ * can hold a document number).
+ */
+export function safeError(error: unknown): {
+  type: string;
+  message: string;
+  code?: string;
+  stack?: string;
+} {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'non-error thrown' };
+  const strip = (text: string) => text.split('\nparams:')[0] ?? text;
+  const cause = error.cause;
+  const causeMessage = cause instanceof Error ? `; cause: ${strip(cause.message)}` : '';
+  const code =
+    cause !== null && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string'
+      ? cause.code
+      : undefined;
+  const stack = error.stack
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
+  return {
+    type: error.name,
+    message: `${strip(error.message)}${causeMessage}`,
+    ...(code === undefined ? {} : { code }),
+    ...(stack === undefined ? {} : { stack }),
+  };
+}

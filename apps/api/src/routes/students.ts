@@ -1,0 +1,433 @@
+/**
+ * /v1/students: the office's international students. Staff see and edit every record; a
+ * student (or the bot acting for one) sees only their own record, as `StudentSelfView`
+ * (no document numbers, no staff check-ins, no admission record), may change only a few
+ * personal preferences, and gets 404 for anyone else, whatever the path or filter.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import {
+  AcademicYear,
+  type Agreement,
+  academicYearOf,
+  CalendarDate,
+  CountryCode,
+  checkAdmission,
+  checkEligibility,
+  InstitutionId,
+  newId,
+  ProgrammeKind,
+  Student,
+  StudentId,
+  StudentInput,
+  StudentSelfView,
+  StudentStatus,
+  StudyLevel,
+  studentLifecycle,
+  toStudentSelfView,
+} from '@passerelle/core';
+import { and, arrayContains, count, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../audit';
+import type { Auth } from '../auth/identity';
+import { ownStudentId } from '../auth/identity';
+import { type Access, authorize, denied } from '../auth/policy';
+import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
+import { changeRecord, createRecord, removeRecord } from '../db/mutations';
+import { contains, findRecord } from '../db/records';
+import { agreements, students } from '../db/schema';
+import type { Tx } from '../db/store';
+import { etagOf, ifMatchHeaders } from '../http/conditional';
+import { type App, type AppDeps, authOf } from '../http/context';
+import { ApiError, type FieldError } from '../http/problem';
+import { agreementRepository } from '../repositories/agreements';
+import { studentRepository as repository } from '../repositories/students';
+import {
+  actorOf,
+  bearer,
+  errors,
+  etagHeader,
+  patchSchema,
+  sentFields,
+  validateMerged,
+} from './common';
+
+const tags = ['Students'];
+const IdParams = z.object({ id: StudentId.meta({ param: { name: 'id', in: 'path' } }) });
+const StudentOrSelfView = z.union([Student, StudentSelfView]);
+
+const sorts = {
+  created: [students.createdAt],
+  name: [students.nameSort],
+  programme_start: [students.programmeStart],
+};
+
+const ListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(sorts, 'created'),
+  status: StudentStatus.optional(),
+  programme_kind: ProgrammeKind.optional(),
+  nationality: CountryCode.optional(),
+  home_institution_id: InstitutionId.optional(),
+  level: StudyLevel.optional(),
+  academic_year: AcademicYear.optional(),
+  document_expiring_before: CalendarDate.optional().meta({
+    description: 'Students with a passport, permit or insurance expiring before this date.',
+  }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Search over full and preferred names and email.' }),
+});
+
+/** Everything staff may change by PATCH; the status moves only through /transitions. */
+const { status: _status, ...editableShape } = StudentInput.shape;
+const StudentPatch = patchSchema(editableShape).meta({ id: 'StudentPatch' });
+
+/** The fields a student may change on their own record. */
+const selfEditable = new Set(['preferredName', 'preferredLanguage', 'remindersEnabled']);
+
+const TransitionBody = z
+  .object({
+    to: StudentStatus,
+    /** For `admitted` beyond the agreement's quota: why (staff only; recorded). */
+    override: z.object({ justification: z.string().trim().min(1).max(2000) }).optional(),
+  })
+  .meta({ id: 'StudentTransition' });
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/students',
+  tags,
+  summary: 'List students',
+  description: 'A student gets a list holding at most their own record.',
+  security: bearer,
+  request: { query: ListQuery },
+  responses: {
+    200: {
+      description: 'A page of students',
+      content: { 'application/json': { schema: pageOf(StudentOrSelfView, 'StudentPage') } },
+    },
+    ...errors(403, 404),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/students/{id}',
+  tags,
+  summary: 'Get a student',
+  security: bearer,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'The student (StudentSelfView for the student themself)',
+      headers: etagHeader,
+      content: { 'application/json': { schema: StudentOrSelfView } },
+    },
+    ...errors(403, 404),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/students',
+  tags,
+  summary: 'Create a student',
+  security: bearer,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: StudentInput } } },
+  },
+  responses: {
+    201: {
+      description: 'Created',
+      headers: etagHeader,
+      content: { 'application/json': { schema: Student } },
+    },
+    ...errors(403, 404, 413, 415, 422),
+  },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/v1/students/{id}',
+  tags,
+  summary: 'Change some fields of a student',
+  description:
+    'Only the fields sent change. A student may change only preferredName, preferredLanguage and remindersEnabled on their own record.',
+  security: bearer,
+  request: {
+    params: IdParams,
+    headers: ifMatchHeaders,
+    body: { required: true, content: { 'application/json': { schema: StudentPatch } } },
+  },
+  responses: {
+    200: {
+      description: 'The changed student',
+      headers: etagHeader,
+      content: { 'application/json': { schema: StudentOrSelfView } },
+    },
+    ...errors(403, 404, 412, 413, 415),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/students/{id}',
+  tags,
+  summary: 'Delete a student (admin)',
+  security: bearer,
+  request: { params: IdParams, headers: ifMatchHeaders },
+  responses: { 204: { description: 'Deleted' }, ...errors(403, 404, 412) },
+});
+
+const transition = createRoute({
+  method: 'post',
+  path: '/v1/students/{id}/transitions',
+  tags,
+  summary: 'Move a student to another status',
+  description:
+    'Follows the lifecycle applied → admitted → enrolled → arrived → active → completed, with withdrawn from any earlier state. An illegal move is 409 `illegal-transition` with the allowed next states in `data.allowed`. Moving to `admitted` checks eligibility (rule 1) and the agreement quota (rule 2, 422 `agreement.quota_exceeded`; staff may override with a justification, which is recorded).',
+  security: bearer,
+  request: {
+    params: IdParams,
+    headers: ifMatchHeaders,
+    body: { required: true, content: { 'application/json': { schema: TransitionBody } } },
+  },
+  responses: {
+    200: {
+      description: 'The student in their new status',
+      headers: etagHeader,
+      content: { 'application/json': { schema: Student } },
+    },
+    ...errors(403, 404, 409, 412, 422),
+  },
+});
+
+/** What the caller sees of a record: everything, or the student's own view. */
+function shape(access: Access, record: Student): Student | StudentSelfView {
+  return access === 'all' ? record : toStudentSelfView(record);
+}
+
+/** A student reaches only their own record; anything else is 404. */
+function visibleTo(auth: Auth, access: Access) {
+  return (record: Student) => access === 'all' || record.id === ownStudentId(auth);
+}
+
+export function registerStudents(app: App, deps: AppDeps): void {
+  const { db } = deps.store;
+
+  app.openapi(list, async (c) => {
+    const auth = authOf(c);
+    const access = authorize(auth, 'students', 'read');
+    const query = c.req.valid('query');
+    const own = ownStudentId(auth);
+    if (access !== 'all' && own === undefined) throw denied(auth);
+    const page = await listPage(db, repository, {
+      where: [
+        access === 'all' || own === undefined ? undefined : eq(students.id, own),
+        query.status === undefined ? undefined : eq(students.status, query.status),
+        query.programme_kind === undefined
+          ? undefined
+          : eq(students.programmeKind, query.programme_kind),
+        query.nationality === undefined ? undefined : eq(students.nationality, query.nationality),
+        query.home_institution_id === undefined
+          ? undefined
+          : eq(students.homeInstitutionId, query.home_institution_id),
+        query.level === undefined ? undefined : eq(students.level, query.level),
+        query.academic_year === undefined
+          ? undefined
+          : eq(students.academicYear, query.academic_year),
+        query.document_expiring_before === undefined
+          ? undefined
+          : lt(students.firstDocumentExpiry, query.document_expiring_before),
+        query.q === undefined ? undefined : contains(students.search, query.q),
+      ],
+      sorts,
+      sort: query.sort,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return c.json(
+      { data: page.data.map((record) => shape(access, record)), next_cursor: page.next_cursor },
+      200,
+    );
+  });
+
+  app.openapi(get, async (c) => {
+    const auth = authOf(c);
+    const access = authorize(auth, 'students', 'read');
+    const { id } = c.req.valid('param');
+    const record = await findRecord(db, repository, id);
+    if (record === undefined || !visibleTo(auth, access)(record)) {
+      throw ApiError.notFound(`Student ${id}`);
+    }
+    c.header('ETag', etagOf(record.version));
+    return c.json(shape(access, record), 200);
+  });
+
+  app.openapi(create, async (c) => {
+    authorize(authOf(c), 'students', 'create');
+    const input = c.req.valid('json');
+    const now = deps.now().toISOString();
+    const record = await createRecord(db, actorOf(c, deps), repository, {
+      ...input,
+      id: newId('stu', Date.parse(now)),
+      academicYear: academicYearOf(input.programmeStart),
+      checkIns: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    c.header('Location', `/v1/students/${record.id}`);
+    c.header('ETag', etagOf(record.version));
+    return c.json(record, 201);
+  });
+
+  app.openapi(patch, async (c) => {
+    const auth = authOf(c);
+    const access = authorize(auth, 'students', 'update');
+    const { id } = c.req.valid('param');
+    const changes = sentFields(c.req.valid('json'));
+    if (access !== 'all') {
+      const refused: FieldError[] = Object.keys(changes)
+        .filter((field) => !selfEditable.has(field))
+        .map((field) => ({
+          path: `body.${field}`,
+          message: `a student may change only ${[...selfEditable].join(', ')}`,
+        }));
+      // Only reveal this on the student's own record; anyone else's is 404 below.
+      if (refused.length > 0 && id === ownStudentId(auth)) {
+        throw new ApiError('validation', {
+          detail: 'Some fields are not yours to change.',
+          errors: refused,
+        });
+      }
+    }
+    const { after } = await changeRecord(db, actorOf(c, deps), repository, id, {
+      ifMatch: c.req.valid('header')['if-match'],
+      visible: visibleTo(auth, access),
+      details: { fields: Object.keys(changes) },
+      change: (current) => {
+        const merged = { ...current, ...changes };
+        const checked = validateMerged(StudentInput, merged);
+        return { ...merged, ...checked, academicYear: academicYearOf(checked.programmeStart) };
+      },
+    });
+    c.header('ETag', etagOf(after.version));
+    return c.json(shape(access, after), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    authorize(authOf(c), 'students', 'delete');
+    const { id } = c.req.valid('param');
+    await removeRecord(db, actorOf(c, deps), repository, id, {
+      ifMatch: c.req.valid('header')['if-match'],
+    });
+    return c.body(null, 204);
+  });
+
+  app.openapi(transition, async (c) => {
+    const auth = authOf(c);
+    authorize(auth, 'student_status', 'update');
+    const { id } = c.req.valid('param');
+    const { to, override } = c.req.valid('json');
+    const actor = actorOf(c, deps);
+    const { after } = await changeRecord(db, actor, repository, id, {
+      ifMatch: c.req.valid('header')['if-match'],
+      action: 'student.transition',
+      details: { to, ...(override === undefined ? {} : { override: true }) },
+      change: async (current, tx) => {
+        const move = studentLifecycle.move(current.status, to);
+        if (!move.ok) throw ApiError.fromViolation(move.violation, 'illegal_transition');
+        const moved: Student = { ...current, status: to };
+        return to === 'admitted' ? admit(tx, actor, moved, override) : moved;
+      },
+    });
+    c.header('ETag', etagOf(after.version));
+    return c.json(after, 200);
+  });
+}
+
+/** Statuses that hold a place in an agreement's quota. */
+const admittedStatuses = ['admitted', 'enrolled', 'arrived', 'active', 'completed'] as const;
+
+/**
+ * Rules 1 and 2 at admission: an exchange or dual-degree student needs an agreement of that
+ * kind with their home institution in force over the programme, and takes a place of its
+ * inbound quota for the academic year. The agreement row is locked so two admissions cannot
+ * both take the last place.
+ */
+async function admit(
+  tx: Tx,
+  actor: Actor,
+  student: Student,
+  override: { justification: string } | undefined,
+): Promise<Student> {
+  let candidates: Agreement[] = [];
+  if (student.agreementId !== undefined || student.homeInstitutionId !== undefined) {
+    const which: SQL | undefined =
+      student.agreementId !== undefined
+        ? eq(agreements.id, student.agreementId)
+        : student.homeInstitutionId !== undefined
+          ? arrayContains(agreements.institutionIds, [student.homeInstitutionId])
+          : undefined;
+    const rows = await tx
+      .select({ data: agreements.data })
+      .from(agreements)
+      .where(which)
+      .orderBy(agreements.id)
+      .for('update');
+    candidates = rows.map((row) => agreementRepository.schema.parse(row.data));
+  }
+  const eligible = checkEligibility(student, candidates);
+  if (!eligible.ok) throw ApiError.fromViolation(eligible.violation);
+  const agreement =
+    eligible.value ??
+    candidates.find((candidate) => candidate.id === student.agreementId) ??
+    undefined;
+
+  let admittedCount = 0;
+  if (agreement !== undefined) {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(students)
+      .where(
+        and(
+          eq(students.agreementId, agreement.id),
+          eq(students.academicYear, student.academicYear),
+          inArray(students.status, [...admittedStatuses]),
+          ne(students.id, student.id),
+        ),
+      );
+    admittedCount = Number(row?.n ?? 0);
+  }
+  const admission = checkAdmission({
+    student,
+    ...(agreement === undefined ? {} : { agreement }),
+    admittedCount,
+    ...(override === undefined ? {} : { override }),
+  });
+  if (!admission.ok) throw ApiError.fromViolation(admission.violation);
+
+  const staffId =
+    actor.auth.identity.role === 'student' || actor.auth.identity.role === 'service'
+      ? undefined
+      : actor.auth.identity.staffId;
+  const { quota, overridden } = admission.value;
+  return {
+    ...student,
+    ...(agreement === undefined ? {} : { agreementId: agreement.id }),
+    admission: {
+      ...(agreement === undefined ? {} : { agreementId: agreement.id }),
+      academicYear: student.academicYear,
+      admittedAt: actor.now.toISOString(),
+      ...(staffId === undefined ? {} : { by: staffId }),
+      ...(overridden && override !== undefined && quota !== null
+        ? { override: { justification: override.justification, quota } }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Agreement, AgreementId, AgreementInput, AgreementStatus } from '@passerelle/core';
+import type { APIPromise } from '../api-promise';
+import type { RequestOptions, WriteOptions } from '../options';
+import type { PagePromise } from '../pagination';
+import { path } from '../transport';
+import type { AgreementListParams } from '../types';
+import { one } from '../validation';
+import { RecordResource } from './resource';
+
+/** /v1/agreements: agreements with partner institutions, their quotas and status. */
+export class Agreements extends RecordResource<{
+  record: Agreement;
+  view: Agreement;
+  input: AgreementInput;
+  patch: Partial<Omit<AgreementInput, 'status'>>;
+  updated: Agreement;
+  params: AgreementListParams;
+  id: AgreementId;
+}> {
+  protected readonly base = '/v1/agreements';
+  protected readonly schemas = { record: 'Agreement' } as const;
+
+  /** Moves an agreement along draft → negotiating → signed → active → expired | terminated. */
+  transition(
+    id: AgreementId,
+    body: { to: AgreementStatus },
+    options?: WriteOptions,
+  ): APIPromise<Agreement> {
+    return this.transport.call({
+      method: 'POST',
+      path: path`/v1/agreements/${id}/transitions`,
+      body,
+      options,
+      shape: one('Agreement'),
+    });
+  }
+
+  /** Agreements ending within `withinDays` (default 180, the usual renewal notice). */
+  expiring(
+    params: Omit<AgreementListParams, 'expiring_within_days'> & { withinDays?: number } = {},
+    options?: RequestOptions,
+  ): PagePromise<Agreement> {
+    const { withinDays = 180, ...rest } = params;
+    return this.list({ ...rest, expiring_within_days: withinDays }, options);
+  }
+}

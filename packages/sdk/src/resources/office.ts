@@ -1,0 +1,38 @@
+/** Read-only views over the whole office: alerts, the year-end review, the audit log. */
+import type { YearEndReview } from '@passerelle/core';
+import type { APIPromise } from '../api-promise';
+import type { RequestOptions } from '../options';
+import type { PagePromise } from '../pagination';
+import { path } from '../transport';
+import type { AlertParams, AlertReport, AuditEntry, AuditListParams } from '../types';
+import { one } from '../validation';
+import { Resource } from './resource';
+
+/** GET /v1/alerts */
+export class Alerts extends Resource {
+  /** Documents (rule 4) and agreements (rule 5) that need attention at a date. */
+  list(params?: AlertParams, options?: RequestOptions): APIPromise<AlertReport> {
+    return this.transport.call({ method: 'GET', path: '/v1/alerts', query: params, options });
+  }
+}
+
+/** /v1/reports */
+export class Reports extends Resource {
+  /** The year-end review: each figure of the year beside the previous year's. */
+  yearEnd(year: number, options?: RequestOptions): APIPromise<YearEndReview> {
+    return this.transport.call({
+      method: 'GET',
+      path: path`/v1/reports/year-end/${year}`,
+      options,
+      shape: one('YearEndReview'),
+    });
+  }
+}
+
+/** GET /v1/audit (admins) */
+export class Audit extends Resource {
+  /** Entries newest first: who did what, for whom, when, versions before and after. */
+  list(params?: AuditListParams, options?: RequestOptions): PagePromise<AuditEntry> {
+    return this.transport.list({ method: 'GET', path: '/v1/audit', query: params, options });
+  }
+}

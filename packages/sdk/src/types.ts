@@ -1,0 +1,310 @@
+/**
+ * Shapes of the API that are not domain records: list parameters, tokens, bindings, audit
+ * entries, search hits, alerts. Domain records (Student, Agreement, Event, …) come from
+ * @passerelle/core and are never written here.
+ */
+import type {
+  AcademicYear,
+  AgreementId,
+  AgreementKind,
+  AgreementStatus,
+  Article,
+  AudienceGroup,
+  CalendarDate,
+  CountryCode,
+  DelegationDirection,
+  DelegationStatus,
+  DocumentAlert,
+  EffectiveAgreementStatus,
+  EventKind,
+  Instant,
+  Institution,
+  InstitutionId,
+  InstitutionKind,
+  Language,
+  LocalizedText,
+  ProgrammeKind,
+  RegistrationStatus,
+  RelationshipStage,
+  StaffId,
+  StaffRole,
+  StudentId,
+  StudentInput,
+  StudentStatus,
+  StudyLevel,
+  Violation,
+} from '@passerelle/core';
+
+/** A sort order: a field, or `-field` for the reverse. */
+export type SortOf<Field extends string> = Field | `-${Field}`;
+
+/**
+ * What every list takes. Query parameter names are the API's own (snake_case). `sort` is a
+ * field name, or `-field` for the reverse; where the API's list is not final yet it is typed
+ * as a plain string.
+ */
+export interface ListParams {
+  /** Items per page, 1 to 200 (API default 50). Iteration keeps this page size. */
+  limit?: number | undefined;
+  /** The `nextCursor` of a previous page. */
+  cursor?: string | undefined;
+}
+
+export interface InstitutionListParams extends ListParams {
+  sort?: SortOf<'name' | 'created'> | undefined;
+  country?: CountryCode | undefined;
+  stage?: RelationshipStage | undefined;
+  kind?: InstitutionKind | undefined;
+  /** Search over names in every language, short name and aliases. */
+  q?: string | undefined;
+}
+
+/** What students and the bot see of a partner institution: names and place only. */
+export type InstitutionPublicView = Pick<
+  Institution,
+  'id' | 'name' | 'shortName' | 'aliases' | 'country' | 'city' | 'kind' | 'website'
+>;
+
+export interface AgreementListParams extends ListParams {
+  sort?: string | undefined;
+  institution_id?: InstitutionId | undefined;
+  country?: CountryCode | undefined;
+  kind?: AgreementKind | undefined;
+  status?: AgreementStatus | undefined;
+  /** Agreements whose end date falls within this many days. */
+  expiring_within_days?: number | undefined;
+  q?: string | undefined;
+}
+
+export interface StudentListParams extends ListParams {
+  sort?: SortOf<'created' | 'name' | 'programme_start'> | undefined;
+  status?: StudentStatus | undefined;
+  programme_kind?: ProgrammeKind | undefined;
+  nationality?: CountryCode | undefined;
+  home_institution_id?: InstitutionId | undefined;
+  level?: StudyLevel | undefined;
+  academic_year?: AcademicYear | undefined;
+  /** Students with a passport, permit or insurance expiring before this date. */
+  document_expiring_before?: CalendarDate | undefined;
+  /** Search over full and preferred names and email. */
+  q?: string | undefined;
+}
+
+/** What staff may change by PATCH; the status moves only through `transition`. */
+export type StudentPatch = Partial<Omit<StudentInput, 'status'>>;
+
+export interface StudentTransition {
+  to: StudentStatus;
+  /** When admitting beyond the agreement's quota (staff): why. It is recorded. */
+  override?: { justification: string } | undefined;
+}
+
+export interface StaffListParams extends ListParams {
+  sort?: string | undefined;
+  role?: StaffRole | undefined;
+  q?: string | undefined;
+}
+
+export interface DelegationListParams extends ListParams {
+  sort?: string | undefined;
+  direction?: DelegationDirection | undefined;
+  status?: DelegationStatus | undefined;
+  /** Delegations that overlap `from`..`to`. */
+  from?: CalendarDate | undefined;
+  to?: CalendarDate | undefined;
+  /** Delegations visiting (or sent by) this institution. */
+  institution_id?: InstitutionId | undefined;
+  country?: CountryCode | undefined;
+  q?: string | undefined;
+}
+
+/** What `delegations.validate` answers: every broken rule 6 constraint, if any. */
+export interface DelegationValidation {
+  valid: boolean;
+  violations: Violation[];
+}
+
+export interface EventListParams extends ListParams {
+  sort?: string | undefined;
+  kind?: EventKind | undefined;
+  audience?: AudienceGroup | undefined;
+  /** Events with a session on or after this date. */
+  from?: CalendarDate | undefined;
+  /** Events with a session on or before this date. */
+  to?: CalendarDate | undefined;
+  academic_year?: AcademicYear | undefined;
+  q?: string | undefined;
+}
+
+export interface RegistrationListParams extends ListParams {
+  status?: RegistrationStatus | undefined;
+}
+
+/** The workshop slot finder (rule 8): slots inside both campuses' working hours. */
+export interface WorkshopSlotParams {
+  /** Our campus's time zone (default the API's, Asia/Shanghai). */
+  time_zone?: string | undefined;
+  partner_time_zone: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  /** 150 to 180 (default 150). */
+  duration_minutes?: number | undefined;
+  step_minutes?: number | undefined;
+}
+
+export interface PublicationListParams extends ListParams {
+  sort?: string | undefined;
+  from?: CalendarDate | undefined;
+  to?: CalendarDate | undefined;
+  channel?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface AwardListParams extends ListParams {
+  sort?: string | undefined;
+  year?: number | undefined;
+  category?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface ArticleListParams extends ListParams {
+  sort?: string | undefined;
+  language?: Language | undefined;
+  audience?: AudienceGroup | undefined;
+  topic?: string | undefined;
+  tag?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface KnowledgeSearchParams {
+  q: string;
+  /** The language of the answer wanted; articles in it rank first. */
+  lang?: Language | undefined;
+  limit?: number | undefined;
+}
+
+/** An article that answers a search, with the passage that matched. */
+export interface KnowledgeHit {
+  article: Article;
+  score: number;
+  passage: string;
+}
+
+export interface AlertParams {
+  /** The date to look from (default: today at the API). */
+  date?: CalendarDate | undefined;
+  /** How far ahead a document expiry is an alert (default 30 days). */
+  within_days?: number | undefined;
+}
+
+/** An agreement whose end falls inside its renewal notice period (rule 5). */
+export interface AgreementAlert {
+  agreementId: AgreementId;
+  title: LocalizedText;
+  endDate: CalendarDate;
+  daysLeft: number;
+  status: EffectiveAgreementStatus;
+}
+
+/** What needs attention at a date: documents (rule 4) and agreements (rule 5). */
+export interface AlertReport {
+  date: CalendarDate;
+  documents: DocumentAlert[];
+  agreements: AgreementAlert[];
+}
+
+export type Role = 'admin' | 'staff' | 'student' | 'service';
+
+/** An API token as listed (never the token itself). */
+export interface Token {
+  id: string;
+  role: Role;
+  name: string;
+  studentId: string | null;
+  staffId: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** A new token: `token` is shown this once. */
+export interface CreatedToken extends Token {
+  token: string;
+}
+
+export interface TokenCreateParams {
+  role: Role;
+  /** Who or what holds the token. */
+  name: string;
+  /** Required for the student role. */
+  studentId?: StudentId | undefined;
+  /** For admin and staff tokens: who holds it. */
+  staffId?: StaffId | undefined;
+  expiresAt?: Instant | undefined;
+}
+
+export type Channel = 'wechat' | 'slack';
+
+/** The person a chat identity is bound to. */
+export type BindingSubject = { kind: 'student'; id: StudentId } | { kind: 'staff'; id: StaffId };
+
+export type BindingCodeParams = (
+  | { studentId: StudentId; staffId?: undefined }
+  | { staffId: StaffId; studentId?: undefined }
+) & {
+  /** Default 15 minutes. */
+  expiresInMinutes?: number | undefined;
+};
+
+/** A one-time binding code (`XXXX-XXXX`), shown once: give it to the person. */
+export interface BindingCode {
+  code: string;
+  subject: BindingSubject;
+  expiresAt: Instant;
+}
+
+export interface BindParams {
+  channel: Channel;
+  userId: string;
+  code: string;
+}
+
+export interface Binding {
+  channel: Channel;
+  userId: string;
+  subject: BindingSubject;
+  createdAt: string;
+}
+
+export interface AuditListParams extends ListParams {
+  entity?: string | undefined;
+  entity_id?: string | undefined;
+  actor_id?: string | undefined;
+}
+
+/** Who did what, for whom, when, and the versions before and after. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  tokenId: string | null;
+  actorRole: Role;
+  actorId: string | null;
+  /** Set when a service acted for someone (`student:stu_…`). */
+  onBehalfOf: string | null;
+  /** `<entity>.<verb>`: `student.transition`, `token.revoke`, … */
+  action: string;
+  entity: string;
+  entityId: string;
+  versionBefore: number | null;
+  versionAfter: number | null;
+  requestId: string | null;
+  details: unknown;
+}
+
+/** The answer of /healthz and /readyz. */
+export interface HealthStatus {
+  status: string;
+  [key: string]: unknown;
+}
