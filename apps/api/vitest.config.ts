@@ -7,8 +7,9 @@ export default defineConfig({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Generous: CI shares two cores between turbo tasks, and a test may restart a store.
+    testTimeout: 90_000,
     // Each file opens its own PGlite (2-5 s); a few files at a time keep the machine responsive.
     maxWorkers: 2,
     coverage: {

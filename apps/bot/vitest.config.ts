@@ -6,7 +6,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
     name: 'bot',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Many files start a real API (PGlite, 2-5 s) on a shared two-core machine.
+    hookTimeout: 180_000,
+    testTimeout: 120_000,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

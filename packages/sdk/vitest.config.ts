@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     name: 'sdk',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
+    testTimeout: 90_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -3,17 +3,22 @@
  * idempotency and the one error handler, in one place; then every route group.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { Authenticator } from './auth/tokens';
+import { isRestorePath, RESTORE_PATH, restoreBody } from './backup/body';
 import type { Config } from './config';
 import type { Store } from './db/store';
 import type { App, AppDeps, AppEnv } from './http/context';
 import { errorHandler, notFoundHandler, validationHook } from './http/errors';
 import { idempotency } from './http/idempotency';
-import { authenticate, jsonBody, limitBody, requestLog } from './http/middleware';
+import { authenticate, jsonBody, limitBody, requestLog, unless } from './http/middleware';
+import { EWP_IMPORT_PATH, ewpBody, isEwpImportPath } from './interchange/ewp/body';
+import { importBody, isImportPath } from './interchange/sheets/body';
 import type { Logger } from './logger';
 import { routeGroups } from './routes';
+import { isFeedRequest } from './routes/calendars';
 
 export interface CreateAppOptions {
   store: Store;
@@ -35,26 +40,50 @@ export function createApp(options: CreateAppOptions): App {
 
   app.use('*', requestId());
   app.use('*', requestLog(logger));
+  const anyOrigin = config.CORS_ORIGINS.includes('*');
+  const corsHeaders = cors({
+    origin: anyOrigin ? '*' : [...config.CORS_ORIGINS],
+    allowHeaders: [
+      'Authorization',
+      'Content-Type',
+      'If-Match',
+      'Idempotency-Key',
+      'Passerelle-Act-As',
+      'X-Request-Id',
+    ],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    exposeHeaders: [
+      'ETag',
+      'Location',
+      'X-Request-Id',
+      'Retry-After',
+      'Idempotent-Replayed',
+      'Passerelle-Violations',
+    ],
+    maxAge: 600,
+  });
+  // Only a page on another origin sends Origin; other requests skip Hono's CORS middleware, which
+  // would rebuild every response twice (it touches `c.res` before the route answers, then sets
+  // Vary after it): a large share of the CPU of a GET (bench/, CPU profile). `Vary: Origin` is
+  // kept, set before the response exists, where it costs nothing.
+  app.use('*', async (c, next) => {
+    if (c.req.header('origin') !== undefined) return corsHeaders(c, next);
+    if (!anyOrigin) c.header('Vary', 'Origin');
+    await next();
+  });
+  // Calendar apps cannot send a bearer header: a feed URL carries its own feed token.
   app.use(
-    '*',
-    cors({
-      origin: config.CORS_ORIGINS.includes('*') ? '*' : [...config.CORS_ORIGINS],
-      allowHeaders: [
-        'Authorization',
-        'Content-Type',
-        'If-Match',
-        'Idempotency-Key',
-        'Passerelle-Act-As',
-        'X-Request-Id',
-      ],
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
+    '/v1/*',
+    unless((c) => isFeedRequest(c.req.method, c.req.path), authenticate(authenticator)),
   );
-  app.use('/v1/*', authenticate(authenticator));
-  app.use('*', limitBody(config.BODY_LIMIT_BYTES));
-  app.use('*', jsonBody());
+  // Spreadsheet imports take CSV or XLSX bodies, up to their own limit.
+  // So do EWP imports (XML) and restores (a backup file, up to RESTORE_MAX_BYTES).
+  const importing = (c: Context) =>
+    isImportPath(c.req.path) || isEwpImportPath(c.req.path) || isRestorePath(c.req.path);
+  app.use('*', unless(importing, limitBody(config.BODY_LIMIT_BYTES), jsonBody()));
+  app.use('/v1/imports/*', limitBody(config.IMPORT_BODY_LIMIT_BYTES), importBody());
+  app.use(EWP_IMPORT_PATH, limitBody(config.IMPORT_BODY_LIMIT_BYTES), ewpBody());
+  app.use(RESTORE_PATH, limitBody(config.RESTORE_MAX_BYTES), restoreBody());
   app.use('/v1/*', idempotency(store.db, config, now));
 
   for (const register of routeGroups) register(app, deps);

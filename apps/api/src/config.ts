@@ -2,6 +2,7 @@
  * The API's configuration: one zod schema over the environment, read once at start-up and
  * passed down. Nothing else in the API reads `process.env`.
  */
+import { HeiId, isTimeZone } from '@passerelle/core';
 import { z } from 'zod';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -61,11 +62,48 @@ export const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_HOURS: integer(1, 24 * 30).default(24),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  /** Largest spreadsheet a `POST /v1/imports/…` accepts, in bytes. */
+  IMPORT_BODY_LIMIT_BYTES: integer(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** The office's time zone: "today" for alerts and agreement statuses is the date there. */
+  OFFICE_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Shanghai"')
+    .default('Asia/Shanghai'),
   /** Set to "false" to start with an empty store instead of the demo data. */
   DEMO_DATA: z
     .enum(['true', 'false'], { error: 'must be "true" or "false"' })
     .transform((value) => value === 'true')
     .default(true),
+  /** Our university's id in the Erasmus Without Paper network: the first partner of every IIA we export. */
+  EWP_HEI_ID: HeiId.default('passerelle-demo.edu'),
+  /**
+   * The languages we recommend incoming students master, as EWP `recommended-language-skill`s:
+   * `language[:CEFR level]`, comma-separated (`en:B2,zh`).
+   */
+  EWP_LANGUAGES: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((item) => item.trim()))
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[a-z]{2,3}(?::[ABC][12])?$/,
+              'must be language[:CEFR level] items, comma-separated, such as "en:B2,zh"',
+            )
+            .transform((item) => {
+              const [language = '', cefrLevel] = item.split(':');
+              return cefrLevel === undefined ? { language } : { language, cefrLevel };
+            }),
+        )
+        .min(1),
+    )
+    .default([{ language: 'en' }]),
+  /** Largest backup file `POST /v1/admin/restore` accepts, in bytes. */
+  RESTORE_MAX_BYTES: integer(1024, 16 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

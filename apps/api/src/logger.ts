@@ -69,3 +69,11 @@ export function safeError(error: unknown): {
     ...(stack === undefined ? {} : { stack }),
   };
 }
+
+/**
+ * A request path as it may be logged: a calendar feed token in the path (the credential of a
+ * feed URL, `/v1/calendars/feeds/pcal_…/events.ics`) is cut out.
+ */
+export function loggablePath(path: string): string {
+  return path.replace(/pcal_[A-Za-z0-9_-]+/g, 'pcal_[redacted]');
+}

@@ -15,6 +15,7 @@ import type {
   DelegationDirection,
   DelegationStatus,
   DocumentAlert,
+  DocumentKind,
   EffectiveAgreementStatus,
   EventKind,
   Instant,
@@ -26,6 +27,7 @@ import type {
   ProgrammeKind,
   RegistrationStatus,
   RelationshipStage,
+  Staff,
   StaffId,
   StaffRole,
   StudentId,
@@ -71,9 +73,28 @@ export interface AgreementListParams extends ListParams {
   country?: CountryCode | undefined;
   kind?: AgreementKind | undefined;
   status?: AgreementStatus | undefined;
+  /** The status today in the office time zone (`effectiveStatus` on each agreement). */
+  effective_status?: EffectiveAgreementStatus | undefined;
   /** Agreements whose end date falls within this many days. */
   expiring_within_days?: number | undefined;
+  /** Agreements with a quota for this academic year. */
+  academic_year?: AcademicYear | undefined;
   q?: string | undefined;
+}
+
+/** The exchange balance of one agreement for one academic year (rule 3). */
+export interface AgreementBalance {
+  agreementId: AgreementId;
+  academicYear: AcademicYear;
+  inbound: number;
+  outbound: number;
+  difference: number;
+  imbalance: number;
+  flagged: boolean;
+  /** Outbound mobility is not recorded yet: `outbound` is 0. */
+  outboundSource: 'not_recorded';
+  inboundQuota: number | null;
+  outboundQuota: number | null;
 }
 
 export interface StudentListParams extends ListParams {
@@ -101,9 +122,13 @@ export interface StudentTransition {
 
 export interface StaffListParams extends ListParams {
   sort?: string | undefined;
+  /** Staff and admins only. */
   role?: StaffRole | undefined;
   q?: string | undefined;
 }
+
+/** What students see of a member of staff. */
+export type StaffPublicView = Pick<Staff, 'id' | 'name' | 'email' | 'unit' | 'title' | 'languages'>;
 
 export interface DelegationListParams extends ListParams {
   sort?: string | undefined;
@@ -154,6 +179,8 @@ export interface WorkshopSlotParams {
 
 export interface PublicationListParams extends ListParams {
   sort?: string | undefined;
+  /** Published in this calendar year. */
+  year?: number | undefined;
   from?: CalendarDate | undefined;
   to?: CalendarDate | undefined;
   channel?: string | undefined;
@@ -195,6 +222,10 @@ export interface AlertParams {
   date?: CalendarDate | undefined;
   /** How far ahead a document expiry is an alert (default 30 days). */
   within_days?: number | undefined;
+  /** Only documents that expire before the student's programme ends. */
+  before_programme_end?: boolean | undefined;
+  /** Only alerts for this kind of document. */
+  document?: DocumentKind | undefined;
 }
 
 /** An agreement whose end falls inside its renewal notice period (rule 5). */

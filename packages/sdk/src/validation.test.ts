@@ -51,6 +51,13 @@ const samples: Record<SchemaName, unknown> = {
   Publication: first(world.publications, 'publication'),
   Registration: first(world.registrations, 'registration'),
   Staff: first(world.staff, 'staff member'),
+  StaffPublicView: {
+    id: first(world.staff, 'staff member').id,
+    name: first(world.staff, 'staff member').name,
+    email: first(world.staff, 'staff member').email,
+    unit: first(world.staff, 'staff member').unit,
+    languages: [],
+  },
   Student: student,
   StudentSelfView: toStudentSelfView(student),
   YearEndReview: yearEndReview(world, 2025),

@@ -31,6 +31,7 @@ export type SchemaName =
   | 'Publication'
   | 'Registration'
   | 'Staff'
+  | 'StaffPublicView'
   | 'Student'
   | 'StudentSelfView'
   | 'YearEndReview';
@@ -63,6 +64,16 @@ const schemaLoaders: Readonly<Record<SchemaName, (core: Core) => Checker>> = {
   Publication: (core: Core) => core.Publication,
   Registration: (core: Core) => core.Registration,
   Staff: (core: Core) => core.Staff,
+  /** What students see of a member of staff (the API's StaffPublicView). */
+  StaffPublicView: (core: Core) =>
+    core.Staff.pick({
+      id: true,
+      name: true,
+      email: true,
+      unit: true,
+      title: true,
+      languages: true,
+    }),
   Student: (core: Core) => core.Student,
   StudentSelfView: (core: Core) => core.StudentSelfView,
   YearEndReview: (core: Core) => core.YearEndReview,

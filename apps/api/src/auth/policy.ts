@@ -10,7 +10,10 @@
  * - `none`: refused. A student is answered 404, as if the thing did not exist; other roles 403.
  *
  * A service token acting for someone (`Passerelle-Act-As`) is judged by that person's row, so
- * the bot never has more rights than the person it speaks for.
+ * the bot never has more rights than the person it speaks for. On its own (no header: a chat
+ * user who has not bound an identity) it has the `public` rows below; for articles that means
+ * those open to students in general or to the public (routes/knowledge.ts), so the bot can
+ * answer from the Survival Guide before anyone binds.
  */
 import { ApiError } from '../http/problem';
 import type { Auth, Role } from './identity';
@@ -34,6 +37,10 @@ export const resources = [
   'binding_codes',
   'bindings',
   'audit',
+  /** Calendar feed tokens (subscription URLs) of the asker. */
+  'calendar_feeds',
+  /** The whole store: read = take a backup, create = restore one into an empty store. */
+  'backup',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -76,6 +83,9 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     binding_codes: ALL,
     bindings: ALL,
     audit: READ,
+    // Admins may revoke anyone's feed (a leaked URL); everyone lists and makes only their own.
+    calendar_feeds: rights('own', 'own', 'none', 'all'),
+    backup: rights('all', 'all', 'none', 'none'),
   },
   staff: {
     institutions: EDIT,
@@ -96,6 +106,8 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     // Staff may bind their own chat identity with a code issued for them.
     bindings: rights('none', 'own', 'none', 'none'),
     audit: NONE,
+    calendar_feeds: rights('own', 'own', 'none', 'own'),
+    backup: NONE,
   },
   student: {
     institutions: PUBLIC,
@@ -117,6 +129,8 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     binding_codes: NONE,
     bindings: rights('none', 'own', 'none', 'none'),
     audit: NONE,
+    calendar_feeds: rights('own', 'own', 'none', 'own'),
+    backup: NONE,
   },
   service: {
     institutions: PUBLIC,
@@ -137,6 +151,8 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     // Bind a chat identity with a code, and resolve a chat identity to a person.
     bindings: rights('all', 'all', 'none', 'none'),
     audit: NONE,
+    calendar_feeds: NONE,
+    backup: NONE,
   },
 };
 

@@ -111,9 +111,12 @@ export async function deleteRecord<R extends StoredRecord, T extends EntityTable
   return deleted.length > 0;
 }
 
-/** `column LIKE '%text%'` on a lower-cased search column, with LIKE's wildcards escaped. */
+/**
+ * `column LIKE '%text%'` on a folded search column (see `searchText`), with the query folded the
+ * same way, so "délégation" finds "Delegation", and LIKE's wildcards escaped.
+ */
 export function contains(column: AnyPgColumn, text: string): SQL {
-  const escaped = text.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`);
+  const escaped = foldText(text).replace(/[\\%_]/g, (match) => `\\${match}`);
   return sql`${column} like ${`%${escaped}%`}`;
 }
 

@@ -388,3 +388,37 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.at),
   ],
 );
+
+/**
+ * Calendar feed tokens: a secret URL a calendar app subscribes to without a bearer header.
+ * Only the sha-256 of the feed token is stored. A feed reads with its owner's rights: the
+ * student or member of staff it was made for (or, for a token that stands for no person, that
+ * token while it stays valid). A revoked feed answers 404.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: text('id').primaryKey(),
+    hash: text('hash').notNull(),
+    name: text('name').notNull(),
+    /** The role whose rights the feed reads with (admin, staff or student). */
+    ownerRole: text('owner_role').notNull(),
+    studentId: text('student_id'),
+    staffId: text('staff_id'),
+    /** The API token that created the feed. */
+    tokenId: text('token_id').notNull(),
+    /** Only events the owner is registered for (otherwise every event open to them). */
+    registeredOnly: boolean('registered_only').notNull(),
+    /** The feed's default language (`?lang=` overrides it). */
+    language: text('language'),
+    createdAt: instant('created_at').notNull(),
+    revokedAt: instant('revoked_at'),
+    lastUsedAt: instant('last_used_at'),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_hash_idx').on(t.hash),
+    index('calendar_feeds_student_idx').on(t.studentId, t.createdAt),
+    index('calendar_feeds_staff_idx').on(t.staffId, t.createdAt),
+    index('calendar_feeds_token_idx').on(t.tokenId, t.createdAt),
+  ],
+);

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { type Logger, safeError } from '../logger';
+import { type Logger, loggablePath, safeError } from '../logger';
 import type { AppEnv } from './context';
 import {
   ApiError,
@@ -55,7 +55,7 @@ export function errorHandler(logger: Logger) {
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        path: loggablePath(c.req.path),
         err: safeError(error),
       },
       'unexpected error',
@@ -69,7 +69,7 @@ function logApiError(logger: Logger, c: Context<AppEnv>, error: ApiError): void 
     {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggablePath(c.req.path),
       kind: error.kind,
       err: safeError(error.options.cause ?? error),
     },

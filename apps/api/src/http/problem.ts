@@ -24,6 +24,7 @@ export const problemKinds = {
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
   rule_violation: { status: 422, title: 'A business rule refuses this request' },
+  import_rejected: { status: 422, title: 'The sheet has rows that cannot be imported' },
   idempotency_mismatch: {
     status: 422,
     title: 'This Idempotency-Key was used with a different request',

@@ -1,6 +1,17 @@
-import { allTexts, Delegation } from '@passerelle/core';
+import { allTexts, Delegation, type InstitutionId } from '@passerelle/core';
 import { defineRepository, foldText, searchText, spine } from '../db/records';
 import { delegations } from '../db/schema';
+
+/**
+ * The institutions a delegation visits or comes from: those it names, and those of its
+ * itinerary items (a meeting at a school not on the list still counts as a visit), each once.
+ */
+export function delegationInstitutionIds(record: Delegation): InstitutionId[] {
+  const itemInstitutions = record.itinerary.flatMap((item) =>
+    item.institutionId === undefined ? [] : [item.institutionId],
+  );
+  return [...new Set([...record.institutionIds, ...itemInstitutions])];
+}
 
 export const delegationRepository = defineRepository({
   entity: 'delegation',
@@ -12,7 +23,7 @@ export const delegationRepository = defineRepository({
     status: record.status,
     startDate: record.startDate,
     endDate: record.endDate,
-    institutionIds: record.institutionIds,
+    institutionIds: delegationInstitutionIds(record),
     countries: record.countries,
     titleSort: foldText(record.title.en ?? record.title.fr ?? record.title.zh ?? ''),
     search: searchText([

@@ -41,12 +41,12 @@ const tags = ['Institutions'];
 const IdParams = z.object({ id: InstitutionId.meta({ param: { name: 'id', in: 'path' } }) });
 const InstitutionOrView = z.union([Institution, InstitutionPublicView]);
 
-const sorts = {
+export const sorts = {
   name: [institutions.nameSort],
   created: [institutions.createdAt],
 };
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   ...pageQuery,
   sort: sortParam(sorts, 'name'),
   country: CountryCode.optional(),
@@ -148,6 +148,16 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errors(403, 404, 412) },
 });
 
+/** The list's filters (shared with the spreadsheet export). */
+export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'cursor' | 'sort'>) {
+  return [
+    query.country === undefined ? undefined : eq(institutions.country, query.country),
+    query.stage === undefined ? undefined : eq(institutions.stage, query.stage),
+    query.kind === undefined ? undefined : eq(institutions.kind, query.kind),
+    query.q === undefined ? undefined : contains(institutions.search, query.q),
+  ];
+}
+
 /** Full records for staff; partners only, as a public view, for everyone else. */
 function shape(access: Access, record: Institution) {
   return access === 'all' ? record : toInstitutionPublicView(record);
@@ -162,10 +172,7 @@ export function registerInstitutions(app: App, deps: AppDeps): void {
     const page = await listPage(db, repository, {
       where: [
         access === 'all' ? undefined : inArray(institutions.stage, [...publicStages]),
-        query.country === undefined ? undefined : eq(institutions.country, query.country),
-        query.stage === undefined ? undefined : eq(institutions.stage, query.stage),
-        query.kind === undefined ? undefined : eq(institutions.kind, query.kind),
-        query.q === undefined ? undefined : contains(institutions.search, query.q),
+        ...listFilters(query),
       ],
       sorts,
       sort: query.sort,

@@ -55,13 +55,13 @@ const tags = ['Students'];
 const IdParams = z.object({ id: StudentId.meta({ param: { name: 'id', in: 'path' } }) });
 const StudentOrSelfView = z.union([Student, StudentSelfView]);
 
-const sorts = {
+export const sorts = {
   created: [students.createdAt],
   name: [students.nameSort],
   programme_start: [students.programmeStart],
 };
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   ...pageQuery,
   sort: sortParam(sorts, 'created'),
   status: StudentStatus.optional(),
@@ -206,6 +206,26 @@ const transition = createRoute({
   },
 });
 
+/** The list's filters (shared with the spreadsheet export). */
+export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'cursor' | 'sort'>) {
+  return [
+    query.status === undefined ? undefined : eq(students.status, query.status),
+    query.programme_kind === undefined
+      ? undefined
+      : eq(students.programmeKind, query.programme_kind),
+    query.nationality === undefined ? undefined : eq(students.nationality, query.nationality),
+    query.home_institution_id === undefined
+      ? undefined
+      : eq(students.homeInstitutionId, query.home_institution_id),
+    query.level === undefined ? undefined : eq(students.level, query.level),
+    query.academic_year === undefined ? undefined : eq(students.academicYear, query.academic_year),
+    query.document_expiring_before === undefined
+      ? undefined
+      : lt(students.firstDocumentExpiry, query.document_expiring_before),
+    query.q === undefined ? undefined : contains(students.search, query.q),
+  ];
+}
+
 /** What the caller sees of a record: everything, or the student's own view. */
 function shape(access: Access, record: Student): Student | StudentSelfView {
   return access === 'all' ? record : toStudentSelfView(record);
@@ -228,22 +248,7 @@ export function registerStudents(app: App, deps: AppDeps): void {
     const page = await listPage(db, repository, {
       where: [
         access === 'all' || own === undefined ? undefined : eq(students.id, own),
-        query.status === undefined ? undefined : eq(students.status, query.status),
-        query.programme_kind === undefined
-          ? undefined
-          : eq(students.programmeKind, query.programme_kind),
-        query.nationality === undefined ? undefined : eq(students.nationality, query.nationality),
-        query.home_institution_id === undefined
-          ? undefined
-          : eq(students.homeInstitutionId, query.home_institution_id),
-        query.level === undefined ? undefined : eq(students.level, query.level),
-        query.academic_year === undefined
-          ? undefined
-          : eq(students.academicYear, query.academic_year),
-        query.document_expiring_before === undefined
-          ? undefined
-          : lt(students.firstDocumentExpiry, query.document_expiring_before),
-        query.q === undefined ? undefined : contains(students.search, query.q),
+        ...listFilters(query),
       ],
       sorts,
       sort: query.sort,

@@ -309,9 +309,18 @@ function scoreIntents(s: Signals): Map<Intent, number> {
     }
   }
   if (has(CUES.beforeProgrammeEnd)) raise('alerts', 0.9);
-  if (has(CUES.alerts)) raise('alerts', 0.85);
+  // "Urgent"/"紧急"/"urgence" is a staff alert only for staff; for anyone else it is the
+  // Survival Guide's emergencies.
+  if (has(CUES.alerts)) {
+    raise('alerts', s.role !== 'staff' && has(CUES.kbTopic) ? 0.5 : 0.85);
+  }
 
-  if (has(CUES.profile) && (firstPerson || /who is|c'est qui|qui est|是谁/u.test(f))) {
+  // "伙伴" (buddy) is also in "合作伙伴" (partner institution).
+  if (
+    has(CUES.profile) &&
+    !has(CUES.partner) &&
+    (firstPerson || /who is|c'est qui|qui est|是谁/u.test(f))
+  ) {
     raise('my_profile', 0.85);
   }
 

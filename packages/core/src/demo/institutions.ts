@@ -48,6 +48,7 @@ export function demoInstitutions(): Institution[] {
       city: 'Palaiseau',
       kind: 'grande_ecole',
       website: 'https://www.polytechnique.edu',
+      heiId: 'polytechnique.edu',
       contacts: [
         {
           name: 'Sophie Bernard',

@@ -42,6 +42,21 @@ export const StageChange = z.object({
 });
 export type StageChange = z.infer<typeof StageChange>;
 
+/**
+ * An institution's id in the Erasmus Without Paper network: its lower-case internet domain
+ * (`polytechnique.edu`, `sjtu.edu.cn`), the `hei-id` of EWP documents.
+ */
+export const HeiId = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+    'must be a lower-case domain name such as polytechnique.edu',
+  )
+  .meta({ id: 'HeiId', example: 'polytechnique.edu' });
+export type HeiId = z.infer<typeof HeiId>;
+
 export const InstitutionInput = z.object({
   name: LocalizedText,
   shortName: z.string().trim().min(1).max(40).optional(),
@@ -57,6 +72,8 @@ export const InstitutionInput = z.object({
   stageHistory: z.array(StageChange).max(100).default([]),
   /** Strategic partners are the few the office revisits first (seed 001). */
   strategic: z.boolean().default(false),
+  /** Its id in the Erasmus Without Paper network, when it has one (EWP interchange). */
+  heiId: HeiId.optional(),
 });
 export type InstitutionInput = z.input<typeof InstitutionInput>;
 

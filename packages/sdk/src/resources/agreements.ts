@@ -1,9 +1,15 @@
-import type { Agreement, AgreementId, AgreementInput, AgreementStatus } from '@passerelle/core';
+import type {
+  AcademicYear,
+  Agreement,
+  AgreementId,
+  AgreementInput,
+  AgreementStatus,
+} from '@passerelle/core';
 import type { APIPromise } from '../api-promise';
 import type { RequestOptions, WriteOptions } from '../options';
 import type { PagePromise } from '../pagination';
 import { path } from '../transport';
-import type { AgreementListParams } from '../types';
+import type { AgreementBalance, AgreementListParams } from '../types';
 import { one } from '../validation';
 import { RecordResource } from './resource';
 
@@ -32,6 +38,23 @@ export class Agreements extends RecordResource<{
       body,
       options,
       shape: one('Agreement'),
+    });
+  }
+
+  /**
+   * Inbound versus outbound students under the agreement for an academic year (rule 3); the
+   * API's current academic year by default. Outbound mobility is not recorded yet.
+   */
+  balance(
+    id: AgreementId,
+    params: { academic_year?: AcademicYear | undefined } = {},
+    options?: RequestOptions,
+  ): APIPromise<AgreementBalance> {
+    return this.transport.call({
+      method: 'GET',
+      path: path`/v1/agreements/${id}/balance`,
+      query: params,
+      options,
     });
   }
 

@@ -67,10 +67,11 @@ export class Outcomes extends Resource {
     });
   }
 
+  /** Changes an outcome; its follow-ups change through `followUps.add` and `followUps.update`. */
   update(
     id: DelegationId,
     outcomeId: OutcomeId,
-    patch: Partial<OutcomeInput>,
+    patch: Partial<Omit<OutcomeInput, 'followUps'>>,
     options?: WriteOptions,
   ): APIPromise<Delegation> {
     return this.transport.call({

@@ -31,6 +31,23 @@ export class EventRegistrations extends Resource {
       shape: page('Registration'),
     });
   }
+
+  /**
+   * The caller's own registrations across events, newest first (`GET /v1/me/registrations`):
+   * a student's, the student's a service acts for, or a member of staff's own.
+   */
+  mine(
+    params?: RegistrationListParams & { sort?: 'created' | '-created' | undefined },
+    options?: RequestOptions,
+  ): PagePromise<Registration> {
+    return this.transport.list({
+      method: 'GET',
+      path: '/v1/me/registrations',
+      query: params,
+      options,
+      shape: page('Registration'),
+    });
+  }
 }
 
 /**

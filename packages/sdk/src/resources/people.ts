@@ -9,13 +9,21 @@ import type {
   StaffId,
   StaffInput,
 } from '@passerelle/core';
-import type { AwardListParams, PublicationListParams, StaffListParams } from '../types';
+import type {
+  AwardListParams,
+  PublicationListParams,
+  StaffListParams,
+  StaffPublicView,
+} from '../types';
 import { RecordResource } from './resource';
 
-/** /v1/staff: members of the office and of the institutes' international teams. */
+/**
+ * /v1/staff: members of the office and of the institutes' international teams. Students get
+ * the public view (name, title, unit, email, languages).
+ */
 export class StaffMembers extends RecordResource<{
   record: Staff;
-  view: Staff;
+  view: StaffPublicView;
   input: StaffInput;
   patch: Partial<StaffInput>;
   updated: Staff;
@@ -23,7 +31,7 @@ export class StaffMembers extends RecordResource<{
   id: StaffId;
 }> {
   protected readonly base = '/v1/staff';
-  protected readonly schemas = { record: 'Staff' } as const;
+  protected readonly schemas = { record: 'Staff', view: 'StaffPublicView' } as const;
 }
 
 /** /v1/publications: articles published about the office's work. */

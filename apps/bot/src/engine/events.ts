@@ -1,0 +1,333 @@
+/**
+ * Events: what is on (in a date range, with seats left, in the asker's time zone), registering
+ * and cancelling (by title or by position in the last list shown), and one's registrations.
+ */
+import {
+  addDays,
+  type CalendarDate,
+  dateInZone,
+  type Event,
+  EventId,
+  RegistrationId,
+  RegistrationStatus,
+  type Session,
+} from '@passerelle/core';
+import { NotFoundError, RuleViolationError } from '@passerelle/sdk';
+import { z } from 'zod';
+import { OPEN_END, OPEN_START } from '../nlu';
+import type { ShownEvent } from '../state';
+import { formatDate, formatSpan, text } from './format';
+import { ordinalIn } from './ordinal';
+import type { Answer, Handler, Turn } from './turn';
+import type { FollowUp } from './types';
+
+/** How many events one answer lists. */
+export const MAX_EVENTS_SHOWN = 8;
+/** "Upcoming" without a date: the next 30 days. */
+export const DEFAULT_HORIZON_DAYS = 30;
+
+/**
+ * The registration summary the API adds to every event it answers (`EventView.registration`):
+ * seats and the asker's own registration. Read defensively: an API without it gives none.
+ */
+const RegistrationSummary = z.object({
+  capacity: z.number().nullable(),
+  registered: z.number(),
+  waitlisted: z.number(),
+  seatsLeft: z.number().nullable(),
+  mine: z
+    .object({ id: RegistrationId, status: RegistrationStatus, sequence: z.number() })
+    .nullable(),
+});
+export type RegistrationSummary = z.infer<typeof RegistrationSummary>;
+
+export function summaryOf(event: Event): RegistrationSummary | undefined {
+  if (!('registration' in event)) return undefined;
+  const parsed = RegistrationSummary.safeParse(event.registration);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Holds a place: registered, on the waitlist, or already attended. */
+const holdsPlace = (status: RegistrationStatus) =>
+  status === 'registered' || status === 'waitlisted';
+
+/** The session to show: the first one inside the range, else the first one. */
+function sessionIn(event: Event, from: CalendarDate, to: CalendarDate, timeZone: string) {
+  const sorted = [...event.sessions].sort((a, b) => a.start.localeCompare(b.start));
+  return (
+    sorted.find((session) => {
+      const day = dateInZone(session.start, timeZone);
+      return day >= from && day <= to;
+    }) ?? sorted[0]
+  );
+}
+
+function when(turn: Turn, session: Session | undefined): string {
+  if (session === undefined) return '';
+  return formatSpan(session.start, session.end, turn.deps.timeZone, turn.language);
+}
+
+function seats(turn: Turn, summary: RegistrationSummary | undefined): string {
+  const { t } = turn;
+  if (summary === undefined) return t.seatsOpen();
+  if (summary.mine !== null && holdsPlace(summary.mine.status)) {
+    return t.youAre(t.labels.registrationStatus[summary.mine.status]);
+  }
+  if (summary.seatsLeft === null) return t.seatsOpen();
+  if (summary.seatsLeft > 0) return t.seatsLeft(summary.seatsLeft);
+  return t.seatsFull(summary.waitlisted);
+}
+
+/** The days a question asks about; "before …" starts today and "after …" looks 90 days on. */
+function rangeOf(turn: Turn): { from: CalendarDate; to: CalendarDate } {
+  const range = turn.understanding.entities.dateRange;
+  if (range === undefined) {
+    return { from: turn.today, to: addDays(turn.today, DEFAULT_HORIZON_DAYS) };
+  }
+  const from = range.from === OPEN_START ? turn.today : range.from;
+  const to = range.to === OPEN_END ? addDays(from, 90) : range.to;
+  return { from, to };
+}
+
+async function listEvents(turn: Turn, from: CalendarDate, to: CalendarDate): Promise<Event[]> {
+  const kinds = turn.understanding.entities.eventKinds;
+  turn.op('events.list');
+  const events = await turn.asker.client.events
+    .list({ from, to, limit: 100, ...(kinds.length === 1 ? { kind: kinds[0] } : {}) })
+    .toArray(200);
+  const tz = turn.deps.timeZone;
+  return events
+    .filter((event) => !event.cancelled && (kinds.length <= 1 || kinds.includes(event.kind)))
+    .map((event) => ({ event, session: sessionIn(event, from, to, tz) }))
+    .sort((a, b) => (a.session?.start ?? '').localeCompare(b.session?.start ?? ''))
+    .map(({ event }) => event);
+}
+
+function eventLines(
+  turn: Turn,
+  events: readonly Event[],
+  from: CalendarDate,
+  to: CalendarDate,
+): { lines: string[]; shown: ShownEvent[] } {
+  const shown = events.slice(0, MAX_EVENTS_SHOWN);
+  const lines = shown.map((event, index) => {
+    const session = sessionIn(event, from, to, turn.deps.timeZone);
+    return turn.t.eventLine({
+      n: index + 1,
+      title: text(event.title, turn.language),
+      when: when(turn, session),
+      place: session?.place ?? (session?.onlineUrl === undefined ? undefined : 'online'),
+      seats: seats(turn, summaryOf(event)),
+    });
+  });
+  if (events.length > shown.length) lines.push(turn.t.moreEvents(events.length - shown.length));
+  return {
+    lines,
+    shown: shown.map((event) => ({ id: event.id, title: text(event.title, turn.language) })),
+  };
+}
+
+function rangePhrase(turn: Turn, from: CalendarDate, to: CalendarDate): string {
+  return turn.t.rangePhrase({
+    from: formatDate(from, turn.language),
+    to: formatDate(to, turn.language),
+    same: from === to,
+  });
+}
+
+/** What is on in a range, numbered so "the second one" can be picked next. */
+async function upcomingAnswer(turn: Turn, lead?: string): Promise<Answer> {
+  const { t } = turn;
+  const { from, to } = rangeOf(turn);
+  const events = await listEvents(turn, from, to);
+  const range = rangePhrase(turn, from, to);
+  const followUps: FollowUp[] = [];
+  if (events.length === 0) {
+    followUps.push(t.nextMonthFollowUp());
+    return {
+      text: [lead, t.eventsNone({ range })].filter((line) => line !== undefined).join('\n'),
+      followUps,
+      context: { lastEvents: [] },
+    };
+  }
+  const { lines, shown } = eventLines(turn, events, from, to);
+  const open = events.find((event) => {
+    const mine = summaryOf(event)?.mine;
+    return mine === undefined || mine === null || !holdsPlace(mine.status);
+  });
+  if (turn.asker.role === 'guest') {
+    followUps.push(...t.helpFollowUps({ role: 'guest' }).slice(2));
+  } else if (open !== undefined) {
+    followUps.push(t.registerFollowUp({ title: text(open.title, turn.language) }));
+  }
+  followUps.push(t.nextMonthFollowUp());
+  return {
+    text: [lead, t.eventsIntro({ range, count: events.length }), ...lines]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+    followUps,
+    context: { lastEvents: shown },
+  };
+}
+
+export const eventsUpcoming: Handler = (turn) => upcomingAnswer(turn);
+
+/** The event a message points at: by title, by position in the last list, or the only one. */
+export function pickEvent(turn: Turn): EventId | undefined {
+  const byTitle = turn.understanding.entities.events[0];
+  if (byTitle !== undefined) return eventIdOf(byTitle.id);
+  const list = turn.context.lastEvents ?? [];
+  const position = ordinalIn(turn.message.text);
+  if (position !== undefined) {
+    return eventIdOf((position === -1 ? list[list.length - 1] : list[position])?.id);
+  }
+  return list.length === 1 ? eventIdOf(list[0]?.id) : undefined;
+}
+
+function eventIdOf(id: string | undefined): EventId | undefined {
+  const parsed = EventId.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
+}
+
+async function getEvent(turn: Turn, id: EventId): Promise<Event | undefined> {
+  turn.op('events.get');
+  try {
+    return await turn.asker.client.events.get(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+function refusalReason(turn: Turn, error: RuleViolationError): string {
+  const { t } = turn;
+  switch (error.rule) {
+    case 'event.registration_not_open':
+      return t.registrationNotOpen();
+    case 'event.registration_closed':
+      return t.registrationClosed();
+    case 'event.not_in_audience':
+      return t.notInAudience();
+    case 'event.cancelled':
+      return t.eventCancelled();
+    default:
+      return error.messages?.[turn.language] ?? t.failed();
+  }
+}
+
+export const eventRegister: Handler = async (turn) => {
+  const { t } = turn;
+  const id = pickEvent(turn);
+  if (id === undefined) return upcomingAnswer(turn, t.whichEvent());
+  const event = await getEvent(turn, id);
+  if (event === undefined) return upcomingAnswer(turn, t.eventNotFound());
+  const title = text(event.title, turn.language);
+  const session = sessionIn(event, turn.today, addDays(turn.today, 366), turn.deps.timeZone);
+  const mine = summaryOf(event)?.mine;
+  if (mine !== undefined && mine !== null && holdsPlace(mine.status)) {
+    return {
+      text: t.alreadyRegistered({ title, status: t.labels.registrationStatus[mine.status] }),
+      followUps: [t.cancelFollowUp({ title }), t.myRegistrationsFollowUp()],
+    };
+  }
+
+  turn.op('events.register');
+  try {
+    const registration = await turn.asker.client.events.register(event.id);
+    if (registration.status === 'waitlisted') {
+      const after = await getEvent(turn, event.id);
+      const waitlist = after === undefined ? undefined : summaryOf(after)?.waitlisted;
+      return {
+        text: t.waitlisted({ title, position: waitlist }),
+        followUps: [t.myRegistrationsFollowUp(), t.cancelFollowUp({ title })],
+      };
+    }
+    return {
+      text: t.registered({ title, when: when(turn, session) }),
+      followUps: [t.myRegistrationsFollowUp(), t.cancelFollowUp({ title })],
+    };
+  } catch (error) {
+    if (error instanceof RuleViolationError) {
+      if (error.rule === 'event.already_registered') {
+        return {
+          text: t.alreadyRegistered({ title, status: t.labels.registrationStatus.registered }),
+        };
+      }
+      return {
+        text: t.registrationRefused({ title, reason: refusalReason(turn, error) }),
+        followUps: [t.eventsFollowUp()],
+      };
+    }
+    throw error;
+  }
+};
+
+/** Upcoming events the asker holds a place in, soonest first. */
+async function myEvents(turn: Turn): Promise<Event[]> {
+  const to = addDays(turn.today, 366);
+  const events = await listEvents(turn, turn.today, to);
+  return events.filter((event) => {
+    const mine = summaryOf(event)?.mine;
+    return mine !== undefined && mine !== null && holdsPlace(mine.status);
+  });
+}
+
+async function registrationsAnswer(turn: Turn, lead?: string): Promise<Answer> {
+  const { t } = turn;
+  const events = await myEvents(turn);
+  if (events.length === 0) {
+    return {
+      text: [lead, t.myRegistrationsNone()].filter((line) => line !== undefined).join('\n'),
+      followUps: [t.eventsFollowUp()],
+    };
+  }
+  const to = addDays(turn.today, 366);
+  const lines = events.map((event) => {
+    const mine = summaryOf(event)?.mine;
+    return t.registrationLine({
+      title: text(event.title, turn.language),
+      when: when(turn, sessionIn(event, turn.today, to, turn.deps.timeZone)),
+      status: mine === undefined || mine === null ? '' : t.labels.registrationStatus[mine.status],
+    });
+  });
+  const shown = events.map((event) => ({ id: event.id, title: text(event.title, turn.language) }));
+  const first = shown[0];
+  return {
+    text: [lead, t.myRegistrationsIntro({ count: events.length }), ...lines]
+      .filter((line) => line !== undefined)
+      .join('\n'),
+    followUps: [
+      ...(first === undefined ? [] : [t.cancelFollowUp({ title: first.title })]),
+      t.eventsFollowUp(),
+    ],
+    context: { lastEvents: shown },
+  };
+}
+
+export const myRegistrations: Handler = (turn) => registrationsAnswer(turn);
+
+export const eventCancel: Handler = async (turn) => {
+  const { t } = turn;
+  const id = pickEvent(turn);
+  if (id === undefined) return registrationsAnswer(turn, t.whichEvent());
+  const event = await getEvent(turn, id);
+  if (event === undefined) return registrationsAnswer(turn, t.whichEvent());
+  const title = text(event.title, turn.language);
+  const mine = summaryOf(event)?.mine;
+  if (mine === undefined || mine === null || !holdsPlace(mine.status)) {
+    return { text: t.notRegistered({ title }), followUps: [t.myRegistrationsFollowUp()] };
+  }
+  turn.op('events.cancelRegistration');
+  try {
+    await turn.asker.client.events.cancelRegistration(event.id, mine.id);
+  } catch (error) {
+    if (error instanceof RuleViolationError) {
+      return { text: t.cancelRefused({ title }) };
+    }
+    throw error;
+  }
+  return {
+    text: t.cancelled({ title }),
+    followUps: [t.eventsFollowUp(), t.myRegistrationsFollowUp()],
+  };
+};

@@ -1,0 +1,117 @@
+/**
+ * The API as `npm start` runs it (apps/api/src/server.ts, from source through tsx), in a
+ * process of its own on a free loopback port, with its data directory and demo tokens.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BenchContext, profileFlags } from './context';
+
+export interface DemoTokens {
+  admin: string;
+  staff: string;
+  service: string;
+  student: { token: string; studentId: string };
+}
+
+export interface ApiProcess {
+  url: string;
+  pid: number;
+  tokens: DemoTokens;
+  /** Milliseconds from spawn to the first 200 of /readyz. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+export async function startApiProcess(
+  context: BenchContext,
+  options: { label: string; dataDir: string; databaseUrl?: string },
+): Promise<ApiProcess> {
+  const port = await freePort();
+  const log = openSync(join(context.logDir, `${options.label}.log`), 'a');
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=@passerelle/source',
+      ...profileFlags(context, options.label),
+      join(repoRoot, 'apps/api/src/server.ts'),
+    ],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        DATABASE_URL: options.databaseUrl ?? '',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', log, log],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  let exitedEarly = false;
+  child.once('exit', () => {
+    exitedEarly = true;
+  });
+  for (;;) {
+    if (exitedEarly) {
+      throw new Error(
+        `the API exited during start-up; see ${join(context.logDir, `${options.label}.log`)}`,
+      );
+    }
+    if (performance.now() - started > 180_000)
+      throw new Error('the API did not start in 3 minutes');
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const startMs = performance.now() - started;
+  const tokens = JSON.parse(
+    await readFile(join(options.dataDir, 'demo-tokens.json'), 'utf8'),
+  ) as DemoTokens;
+  return {
+    url,
+    pid: child.pid ?? -1,
+    tokens,
+    startMs,
+    async stop() {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}

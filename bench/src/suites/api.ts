@@ -1,0 +1,241 @@
+/**
+ * API overhead: the whole API (request id, log line, CORS, token check, validation,
+ * idempotency check, response schema, problem+json) against a bare Hono app running the same
+ * SQL on the same store, in the same server process, under the same autocannon load from
+ * another process. Reads (GET /v1/students/{id}) and writes (POST /v1/students), on PGlite and
+ * on PostgreSQL. The store's statements are counted: a cached token check costs none.
+ */
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { type BenchContext, profileFlags } from '../context';
+import { createBenchDatabase } from '../data/database';
+import { compare, type Variant } from '../load/compare';
+import type { LoadResult } from '../load/worker';
+import { Child } from '../rpc';
+import { fmt, megabytes } from '../stats';
+import type { QueryCounts } from '../target/count';
+
+type Probe = QueryCounts & { cpuMicros: number };
+
+import type { TargetHandlers } from '../target/server';
+
+const READ_TARGET = 0.8;
+const WRITE_TARGET = 0.7;
+const GENERATED_STUDENTS = 1000;
+const CONNECTIONS = 10;
+
+/** The body of every POST: a valid new student. */
+const NEW_STUDENT = JSON.stringify({
+  fullName: 'Benchmark Student',
+  email: 'bench.student@example.org',
+  nationality: 'FR',
+  programmeKind: 'exchange',
+  level: 'master',
+  programmeStart: '2026-09-01',
+  programmeEnd: '2027-06-30',
+  status: 'applied',
+  documents: { passportExpiry: '2030-01-01', insuranceExpiry: '2027-08-31' },
+});
+
+interface Counted {
+  statements: number;
+  tokenStatements: number;
+  /** CPU time of the server process (microseconds), which the load generator's is not part of. */
+  cpuMicros: number;
+  requests: number;
+}
+
+const counted = (): Counted => ({ statements: 0, tokenStatements: 0, cpuMicros: 0, requests: 0 });
+
+/** Variants that count the store's statements per response. */
+function counting(
+  target: Child<TargetHandlers>,
+  variant: Omit<Variant, 'before' | 'after'>,
+  into: Counted,
+): Variant {
+  let before: Probe = { statements: 0, tokenStatements: 0, cpuMicros: 0 };
+  return {
+    ...variant,
+    before: async () => {
+      before = await target.call('probe');
+    },
+    after: async (result: LoadResult) => {
+      const after = await target.call('probe');
+      into.statements += after.statements - before.statements;
+      into.tokenStatements += after.tokenStatements - before.tokenStatements;
+      into.cpuMicros += after.cpuMicros - before.cpuMicros;
+      into.requests += result.requests;
+    },
+  };
+}
+
+const perRequest = (counted: Counted, key: 'statements' | 'tokenStatements' | 'cpuMicros') =>
+  counted.requests === 0 ? Number.NaN : counted[key] / counted.requests;
+
+/**
+ * The server's own CPU per request: steadier than requests per second on a shared machine, and
+ * without the database server's share (PGlite's is inside, PostgreSQL's is not).
+ */
+function cpuRow(group: string, method: string, api: Counted, baseline: Counted) {
+  const apiCpu = perRequest(api, 'cpuMicros');
+  const baseCpu = perRequest(baseline, 'cpuMicros');
+  return {
+    group,
+    measure: `server process CPU per ${method} (diagnostic; ratio = baseline ÷ API)`,
+    value: `${fmt(apiCpu)} µs`,
+    baseline: `${fmt(baseCpu)} µs`,
+    ratio: baseCpu / apiCpu,
+  };
+}
+
+export async function apiOverhead(
+  context: BenchContext,
+  storeKind: 'pglite' | 'postgres',
+): Promise<void> {
+  const group = `API overhead, ${storeKind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`;
+  const { results } = context;
+  const database =
+    storeKind === 'postgres' && context.databaseUrl !== undefined
+      ? await createBenchDatabase(context.databaseUrl, 'api')
+      : undefined;
+  const target = new Child<TargetHandlers>(new URL('../target/server.ts', import.meta.url), {
+    stdoutFile: join(context.logDir, `api-overhead-${storeKind}.log`),
+    nodeFlags: profileFlags(context, `api-overhead-${storeKind}`),
+  });
+  try {
+    context.log(`${group}: opening the store and loading the demo data`);
+    const opened = await target.call('open', {
+      ...(database === undefined ? {} : { databaseUrl: database.url }),
+      students: GENERATED_STUDENTS,
+    });
+    const urls = await target.call('serve');
+    const auth = { authorization: `Bearer ${opened.tokens.staff}` };
+    const path = `/v1/students/${opened.studentId}`;
+
+    // Both answer the same record (in another key order: the API's follows the schema).
+    const viaApi = await fetch(`${urls.api}${path}`, { headers: auth });
+    const viaBaseline = await fetch(`${urls.baseline}${path}`);
+    const [apiBody, baselineBody] = [await viaApi.text(), await viaBaseline.text()];
+    if (viaApi.status !== 200 || viaBaseline.status !== 200) {
+      throw new Error(`GET ${path}: API ${viaApi.status}, baseline ${viaBaseline.status}`);
+    }
+    if (!isDeepStrictEqual(JSON.parse(apiBody), JSON.parse(baselineBody))) {
+      throw new Error(`GET ${path}: the API and the baseline answer different records`);
+    }
+
+    // Reads.
+    context.log(`${group}: GET ${path}, ${context.rounds} rounds of ${context.seconds} s each`);
+    const apiReads: Counted = counted();
+    const baseReads: Counted = counted();
+    const reads = await compare(context, [
+      counting(
+        target,
+        {
+          name: 'api',
+          spec: { url: `${urls.api}${path}`, headers: auth, connections: CONNECTIONS },
+        },
+        apiReads,
+      ),
+      counting(
+        target,
+        { name: 'baseline', spec: { url: `${urls.baseline}${path}`, connections: CONNECTIONS } },
+        baseReads,
+      ),
+    ]);
+    const apiRead = reads.get('api');
+    const baseRead = reads.get('baseline');
+    if (apiRead === undefined || baseRead === undefined) throw new Error('missing runs');
+    if (apiRead.failures + baseRead.failures > 0) {
+      throw new Error(`GET: ${apiRead.failures} API and ${baseRead.failures} baseline failures`);
+    }
+    const readRatio = apiRead.rps / baseRead.rps;
+    results.add({
+      group,
+      measure: 'GET /v1/students/{id} (staff token), requests/s',
+      value: `${fmt(apiRead.rps)} req/s (p50 ${fmt(apiRead.p50)} ms, p97.5 ${fmt(apiRead.p97_5)} ms)`,
+      baseline: `${fmt(baseRead.rps)} req/s (p50 ${fmt(baseRead.p50)} ms)`,
+      ratio: readRatio,
+      target: `≥ ${READ_TARGET}`,
+      met: readRatio >= READ_TARGET,
+    });
+    results.add(cpuRow(group, 'GET', apiReads, baseReads));
+    const tokenPerRequest = perRequest(apiReads, 'tokenStatements');
+    results.add({
+      group,
+      measure: 'SQL statements per GET (counted at the driver)',
+      value: `${fmt(perRequest(apiReads, 'statements'), 3)} (of which on tokens: ${fmt(tokenPerRequest, 4)})`,
+      baseline: `${fmt(perRequest(baseReads, 'statements'), 3)}`,
+      target: 'no token query per request',
+      met: tokenPerRequest < 0.01,
+    });
+
+    // Writes.
+    context.log(
+      `${group}: POST /v1/students, ${context.rounds} rounds of ${context.seconds} s each`,
+    );
+    const json = { 'content-type': 'application/json' };
+    const apiWrites: Counted = counted();
+    const baseWrites: Counted = counted();
+    const writes = await compare(context, [
+      counting(
+        target,
+        {
+          name: 'api',
+          spec: {
+            url: `${urls.api}/v1/students`,
+            method: 'POST',
+            headers: { ...auth, ...json },
+            body: NEW_STUDENT,
+            connections: CONNECTIONS,
+          },
+        },
+        apiWrites,
+      ),
+      counting(
+        target,
+        {
+          name: 'baseline',
+          spec: {
+            url: `${urls.baseline}/v1/students`,
+            method: 'POST',
+            headers: json,
+            body: NEW_STUDENT,
+            connections: CONNECTIONS,
+          },
+        },
+        baseWrites,
+      ),
+    ]);
+    const apiWrite = writes.get('api');
+    const baseWrite = writes.get('baseline');
+    if (apiWrite === undefined || baseWrite === undefined) throw new Error('missing runs');
+    if (apiWrite.failures + baseWrite.failures > 0) {
+      throw new Error(`POST: ${apiWrite.failures} API and ${baseWrite.failures} baseline failures`);
+    }
+    const writeRatio = apiWrite.rps / baseWrite.rps;
+    results.add({
+      group,
+      measure: 'POST /v1/students (staff token), requests/s',
+      value: `${fmt(apiWrite.rps)} req/s (p50 ${fmt(apiWrite.p50)} ms, p97.5 ${fmt(apiWrite.p97_5)} ms)`,
+      baseline: `${fmt(baseWrite.rps)} req/s (p50 ${fmt(baseWrite.p50)} ms)`,
+      ratio: writeRatio,
+      target: `≥ ${WRITE_TARGET}`,
+      met: writeRatio >= WRITE_TARGET,
+    });
+    results.add(cpuRow(group, 'POST', apiWrites, baseWrites));
+    results.add({
+      group,
+      measure: 'SQL statements per POST (PostgreSQL: with BEGIN and COMMIT)',
+      value: `${fmt(perRequest(apiWrites, 'statements'), 2)} (of which on tokens: ${fmt(perRequest(apiWrites, 'tokenStatements'), 4)})`,
+      baseline: `${fmt(perRequest(baseWrites, 'statements'), 2)}`,
+    });
+    const memory = await target.call('memory');
+    results.note(
+      `${group}: the server process (API and baseline, ${GENERATED_STUDENTS} generated students and the demo data, after ${fmt(apiRead.requests + baseRead.requests + apiWrite.requests + baseWrite.requests)} requests) held ${megabytes(memory.rss)} resident (heap ${megabytes(memory.heapUsed)}).`,
+    );
+    await target.call('close');
+  } finally {
+    await target.stop();
+    await database?.drop();
+  }
+}
