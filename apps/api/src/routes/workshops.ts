@@ -8,9 +8,9 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   CalendarDate,
   daysBetween,
-  Instant,
   proposeWorkshopSlots,
   TimeZone,
+  WorkshopSlot,
   workshopDurationLimits,
 } from '@passerelle/core';
 import { z } from 'zod';
@@ -46,24 +46,6 @@ const SlotQuery = z.object({
     .default(30)
     .meta({ description: 'Slots start on multiples of this many minutes (UTC), 5 to 240.' }),
 });
-
-/** A proposed slot, as core `proposeWorkshopSlots` returns it. */
-const WorkshopSlot = z
-  .object({
-    start: Instant,
-    end: Instant,
-    local: z
-      .array(
-        z.object({
-          timeZone: TimeZone,
-          date: CalendarDate,
-          start: z.string().meta({ example: '15:00' }),
-          end: z.string().meta({ example: '17:30' }),
-        }),
-      )
-      .meta({ description: 'The slot on each campus clock: ours first, then the partner’s.' }),
-  })
-  .meta({ id: 'WorkshopSlot' });
 
 const slots = createRoute({
   method: 'get',

@@ -1,15 +1,18 @@
+import { z } from 'zod';
 import {
   addDays,
-  type CalendarDate,
+  CalendarDate,
   dateInZone,
   daysBetween,
   fail,
+  Instant,
   isoWeekday,
   isTimeZone,
   isValidDate,
   type Language,
   type Messages,
   pickText,
+  TimeZone,
   type Violation,
   zonedParts,
   zonedTimeToInstant,
@@ -225,13 +228,24 @@ export function validateWorkshop(input: {
   return out;
 }
 
-export interface WorkshopSlot {
-  /** ISO instant, UTC. */
-  start: string;
-  end: string;
-  /** The slot as each campus reads it on its clock. */
-  local: Array<{ timeZone: string; date: CalendarDate; start: string; end: string }>;
-}
+/** A proposed workshop slot: UTC instants, and the slot as each campus reads it on its clock. */
+export const WorkshopSlot = z
+  .object({
+    start: Instant,
+    end: Instant,
+    local: z
+      .array(
+        z.object({
+          timeZone: TimeZone,
+          date: CalendarDate,
+          start: z.string().meta({ example: '15:00' }),
+          end: z.string().meta({ example: '17:30' }),
+        }),
+      )
+      .meta({ description: 'The slot on each campus clock, in the order the zones were given.' }),
+  })
+  .meta({ id: 'WorkshopSlot' });
+export type WorkshopSlot = z.infer<typeof WorkshopSlot>;
 
 function workingWindows(
   timeZone: string,
