@@ -376,6 +376,99 @@ describe.each(storeKinds)('registrations on %s', (store) => {
     );
   });
 
+  it('gives the seats of a raised capacity to the waitlist in arrival order, and takes none back', async () => {
+    const eventId = await createEvent({ capacity: 2, audience: ['public'] });
+    for (let n = 200; n < 206; n++) {
+      const made = await registerAs(staff(), eventId, { participant: guest(n) });
+      expect(made.status).toBe(201);
+    }
+    const statuses = async () => (await registrationsOf(eventId)).map((r) => r.status);
+    expect(await statuses()).toEqual(['registered', 'registered', ...Array(4).fill('waitlisted')]);
+
+    const raised = await api.json<JsonObject>(`/v1/events/${eventId}`, {
+      method: 'PATCH',
+      token: staff(),
+      body: { capacity: 4 },
+    });
+    expect(raised.status).toBe(200);
+    expect(await statuses()).toEqual([...Array(4).fill('registered'), 'waitlisted', 'waitlisted']);
+    const event = await api.json<JsonObject>(`/v1/events/${eventId}`, { token: staff() });
+    expect(event.body.registration).toMatchObject({ capacity: 4, registered: 4, waitlisted: 2 });
+
+    // Lowered: everyone seated keeps their seat; the waitlist waits.
+    const lowered = await api.json<JsonObject>(`/v1/events/${eventId}`, {
+      method: 'PATCH',
+      token: staff(),
+      body: { capacity: 3 },
+    });
+    expect(lowered.status).toBe(200);
+    expect(await statuses()).toEqual([...Array(4).fill('registered'), 'waitlisted', 'waitlisted']);
+    // A cancellation now frees no seat (4 seated for 3); the next one does.
+    const [first, second] = await registrationsOf(eventId);
+    const cancel = (id: unknown) =>
+      api.fetch(`/v1/events/${eventId}/registrations/${String(id)}`, {
+        method: 'DELETE',
+        token: staff(),
+      });
+    expect((await cancel(first?.id)).status).toBe(200);
+    expect(await statuses()).toEqual([
+      'cancelled',
+      ...Array(3).fill('registered'),
+      'waitlisted',
+      'waitlisted',
+    ]);
+    expect((await cancel(second?.id)).status).toBe(200);
+    expect(await statuses()).toEqual([
+      'cancelled',
+      'cancelled',
+      ...Array(3).fill('registered'),
+      'waitlisted',
+    ]);
+
+    const audit = await api.json<{ data: JsonObject[] }>(
+      '/v1/audit?entity=registration&limit=100',
+      {
+        token: api.tokens.admin,
+      },
+    );
+    expect(audit.status).toBe(200);
+    const promotedHere = audit.body.data.filter(
+      (entry) =>
+        entry.action === 'registration.promote' &&
+        (entry.details as { eventId?: string } | undefined)?.eventId === eventId,
+    );
+    // Two by the raised capacity, one by the second cancellation.
+    expect(promotedHere.map((entry) => (entry.details as { reason?: string }).reason)).toEqual([
+      undefined,
+      'capacity',
+      'capacity',
+    ]);
+  });
+
+  it('keeps the capacity under registrations racing a capacity change', async () => {
+    const eventId = await createEvent({ capacity: 3, audience: ['public'] });
+    const racing = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) =>
+        registerAs(staff(), eventId, { participant: guest(300 + i) }),
+      ),
+      api.fetch(`/v1/events/${eventId}`, {
+        method: 'PATCH',
+        token: staff(),
+        body: { capacity: 8 },
+      }),
+    ]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([
+      ...Array(1).fill(200),
+      ...Array(12).fill(201),
+    ]);
+    const all = await registrationsOf(eventId);
+    expect(all.filter((r) => r.status === 'registered')).toHaveLength(8);
+    expect(all.filter((r) => r.status === 'waitlisted')).toHaveLength(4);
+    // Seats went in arrival order: nobody waits ahead of someone seated after them.
+    const order = all.map((r) => r.status);
+    expect(order).toEqual([...Array(8).fill('registered'), ...Array(4).fill('waitlisted')]);
+  });
+
   it('records attendance (staff only), corrects it, and refuses it for the waitlist', async () => {
     const eventId = await createEvent({ capacity: 1, audience: ['public'] });
     const first = await api.json<JsonObject>(`/v1/events/${eventId}/registrations`, {

@@ -56,6 +56,7 @@ import {
   sentFields,
   validateMerged,
 } from './common';
+import { fillFreedSeats } from './waitlist';
 
 const tags = ['Events'];
 const IdParams = z.object({ id: EventId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -184,7 +185,7 @@ const patch = createRoute({
   tags,
   summary: 'Change some fields of an event',
   description:
-    'Only the fields sent change; `sessions` is replaced whole (a session sent with its `id` keeps it). A changed online workshop is checked against rule 8 again.',
+    'Only the fields sent change; `sessions` is replaced whole (a session sent with its `id` keeps it). A changed online workshop is checked against rule 8 again. A raised capacity gives its new seats to the waitlist in arrival order, in the same transaction (audit action `registration.promote`); a lowered one takes no seat back.',
   security: bearer,
   request: {
     params: IdParams,
@@ -535,7 +536,7 @@ export function registerEvents(app: App, deps: AppDeps): void {
     const { after } = await changeRecord(db, actor, repository, id, {
       ifMatch: c.req.valid('header')['if-match'],
       details: { fields: Object.keys(changes) },
-      change: (current) => {
+      change: async (current, tx) => {
         const merged = { ...current, ...changes };
         const checked = validateMerged(EventInput, merged);
         const sessions =
@@ -562,6 +563,8 @@ export function registerEvents(app: App, deps: AppDeps): void {
         ) {
           checkWorkshop(next, timeZone);
         }
+        // Seats a raised capacity adds go to the waitlist, first come first served.
+        if (changes.capacity !== undefined) await fillFreedSeats(tx, actor, next);
         return next;
       },
     });

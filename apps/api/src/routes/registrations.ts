@@ -27,14 +27,14 @@ import {
   register,
   type Violation,
 } from '@passerelle/core';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, writeAudit } from '../audit';
+import { writeAudit } from '../audit';
 import { type Auth, ownStudentId } from '../auth/identity';
 import { authorize, denied } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { guardUnique } from '../db/mutations';
-import { findRecord, insertRecord, updateRecord } from '../db/records';
+import { findRecord, insertRecord } from '../db/records';
 import { registrations, staff, students } from '../db/schema';
 import type { Queryable, Tx } from '../db/store';
 import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
@@ -43,6 +43,7 @@ import { ApiError } from '../http/problem';
 import { eventRepository, registrationRepository as repository } from '../repositories/events';
 import { actorOf, bearer, errors, etagHeader } from './common';
 import { canSee, type EventReader, eventReaderOf, participantOf } from './events';
+import { registrationsOf, writeRegistration } from './waitlist';
 
 const tags = ['Registrations'];
 const EventParams = z.object({ id: EventId.meta({ param: { name: 'id', in: 'path' } }) });
@@ -186,16 +187,6 @@ const attendance = createRoute({
   },
 });
 
-/** Every registration of an event, in arrival order (the event's row must be locked). */
-async function registrationsOf(tx: Queryable, eventId: string): Promise<Registration[]> {
-  const rows = await tx
-    .select({ data: registrations.data })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId))
-    .orderBy(asc(registrations.sequence));
-  return rows.map((row) => repository.schema.parse(row.data));
-}
-
 /** Reads an event with its row locked: the start of every change to its registrations. */
 async function lockEvent(tx: Tx, id: string): Promise<Event> {
   const event = await findRecord(tx, eventRepository, id, { forUpdate: true });
@@ -267,29 +258,6 @@ function refusal(violation: Violation): ApiError {
     return new ApiError('not_found', { detail: violation.message.en });
   }
   return ApiError.fromViolation(violation, 'illegal_transition');
-}
-
-async function writeRegistration(
-  tx: Tx,
-  actor: Actor,
-  before: Registration,
-  after: Registration,
-  action: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  const written = await updateRecord(tx, repository, after, before.version);
-  // The event's row is locked, so this fails only if a driver ignored the lock.
-  if (!written) {
-    throw new ApiError('precondition_failed', { data: { currentVersion: before.version } });
-  }
-  await writeAudit(tx, actor, {
-    action,
-    entity: 'registration',
-    entityId: after.id,
-    versionBefore: before.version,
-    versionAfter: after.version,
-    details,
-  });
 }
 
 export function registerRegistrations(app: App, deps: AppDeps): void {

@@ -6,6 +6,7 @@ import {
   cancelRegistration,
   isOpenTo,
   markAttendance,
+  promoteWaitlisted,
   register,
   registrationCounts,
   registrationWindow,
@@ -299,6 +300,56 @@ describe('register', () => {
       status: 'registered',
       sequence: 1,
     });
+  });
+});
+
+describe('promoteWaitlisted', () => {
+  const later = new Date('2025-10-03T09:00:00+08:00');
+  const people = [student(1), student(2), student(3), student(4), student(5)];
+
+  it('gives the new seats of a raised capacity to the waitlist in arrival order', () => {
+    const registrations = registerAll(event(), people).reverse();
+    const promoted = promoteWaitlisted({
+      event: event({ capacity: 4 }),
+      registrations,
+      now: later,
+    });
+    expect(promoted.map((r) => [r.id, r.status, r.version])).toEqual([
+      [regId(3), 'registered', 2],
+      [regId(4), 'registered', 2],
+    ]);
+    expect(promoted[0]?.updatedAt).toBe(later.toISOString());
+  });
+
+  it('promotes everyone when the limit is removed, and no one when it is lowered', () => {
+    const registrations = registerAll(event(), people);
+    const { capacity: _limit, ...unlimited } = event();
+    expect(promoteWaitlisted({ event: unlimited, registrations, now: later })).toHaveLength(3);
+    expect(promoteWaitlisted({ event: event({ capacity: 1 }), registrations, now: later })).toEqual(
+      [],
+    );
+  });
+
+  it('never fills more seats than the capacity, counting attended people', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 12 }), (cap, n) => {
+        const registrations = registerAll(
+          event({ capacity: 2 }),
+          Array.from({ length: n }, (_, i) => student(i + 1)),
+        ).map((r, i) =>
+          i === 0 && r.status === 'registered' ? { ...r, status: 'attended' as const } : r,
+        );
+        const promoted = promoteWaitlisted({
+          event: event({ capacity: cap }),
+          registrations,
+          now: later,
+        });
+        const next = applyRegistrationChanges(registrations, promoted);
+        const seated = next.filter((r) => r.status === 'registered' || r.status === 'attended');
+        expect(seated.length).toBe(Math.max(Math.min(n, 2), Math.min(n, cap)));
+        expect(promoted.every((r) => r.status === 'registered')).toBe(true);
+      }),
+    );
   });
 });
 

@@ -241,6 +241,31 @@ export function cancelRegistration(input: {
   return ok({ cancelled, promoted });
 }
 
+/**
+ * After an event's capacity was raised (or removed), the waitlisted registrations that now have a
+ * seat, first come first served. A lowered capacity takes no seat back: everyone registered
+ * stays registered, and the waitlist moves again only once seats are free.
+ */
+export function promoteWaitlisted(input: {
+  event: Pick<Event, 'id' | 'capacity'>;
+  registrations: readonly Registration[];
+  now: Date;
+}): Registration[] {
+  const registrations = input.registrations.filter((r) => r.eventId === input.event.id);
+  const waiting = registrations
+    .filter((r) => r.status === 'waitlisted')
+    .sort((a, b) => a.sequence - b.sequence || a.id.localeCompare(b.id));
+  const capacity = input.event.capacity;
+  const free =
+    capacity === undefined
+      ? waiting.length
+      : Math.max(0, capacity - registrations.filter((r) => holdsSeat(r.status)).length);
+  const at = input.now.toISOString();
+  return waiting
+    .slice(0, free)
+    .map((r) => ({ ...r, status: 'registered', updatedAt: at, version: r.version + 1 }));
+}
+
 /** The list with changed registrations replaced (by id) and new ones appended. */
 export function applyRegistrationChanges(
   registrations: readonly Registration[],

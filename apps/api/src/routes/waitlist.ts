@@ -1,0 +1,70 @@
+/**
+ * What changes an event's registrations shares, for the registration routes and for an event
+ * whose capacity changes. Every function here runs inside a transaction that holds the event's
+ * row lock, so registrations of one event change one after another.
+ */
+import { type Event, promoteWaitlisted, type Registration } from '@passerelle/core';
+import { asc, eq } from 'drizzle-orm';
+import { type Actor, writeAudit } from '../audit';
+import { updateRecord } from '../db/records';
+import { registrations } from '../db/schema';
+import type { Queryable, Tx } from '../db/store';
+import { ApiError } from '../http/problem';
+import { registrationRepository as repository } from '../repositories/events';
+
+/** Every registration of an event, in arrival order (the event's row must be locked). */
+export async function registrationsOf(tx: Queryable, eventId: string): Promise<Registration[]> {
+  const rows = await tx
+    .select({ data: registrations.data })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId))
+    .orderBy(asc(registrations.sequence));
+  return rows.map((row) => repository.schema.parse(row.data));
+}
+
+/** Writes a changed registration (its version checked) with its audit entry. */
+export async function writeRegistration(
+  tx: Tx,
+  actor: Actor,
+  before: Registration,
+  after: Registration,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const written = await updateRecord(tx, repository, after, before.version);
+  // The event's row is locked, so this fails only if a driver ignored the lock.
+  if (!written) {
+    throw new ApiError('precondition_failed', { data: { currentVersion: before.version } });
+  }
+  await writeAudit(tx, actor, {
+    action,
+    entity: 'registration',
+    entityId: after.id,
+    versionBefore: before.version,
+    versionAfter: after.version,
+    details,
+  });
+}
+
+/**
+ * Gives the seats an event gained (a raised or removed capacity) to its waitlist, first come
+ * first served, in the transaction that changes the event. Answers the promoted registrations.
+ */
+export async function fillFreedSeats(
+  tx: Tx,
+  actor: Actor,
+  event: Pick<Event, 'id' | 'capacity'>,
+): Promise<Registration[]> {
+  const current = await registrationsOf(tx, event.id);
+  const promoted = promoteWaitlisted({ event, registrations: current, now: actor.now });
+  const byId = new Map(current.map((registration) => [registration.id, registration]));
+  for (const after of promoted) {
+    const before = byId.get(after.id) ?? after;
+    await writeRegistration(tx, actor, before, after, 'registration.promote', {
+      reason: 'capacity',
+      eventId: event.id,
+      capacity: event.capacity ?? null,
+    });
+  }
+  return promoted;
+}
