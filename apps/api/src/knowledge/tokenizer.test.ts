@@ -32,7 +32,7 @@ describe('Latin text', () => {
   });
 
   it('cuts French elisions and English contractions', () => {
-    expect(words("l'arrivée d'un étudiant")).toEqual(['arriv', 'etudiant']);
+    expect(words("l'arrivée d'un étudiant")).toEqual(['arriv', 'etudi']);
     expect(words("the student's card")).toEqual(['student', 'card']);
     expect(words("qu'il")).toEqual([]);
     expect(words('l’arrivée')).toEqual(['arriv']);
@@ -43,6 +43,9 @@ describe('Latin text', () => {
     [['renouveler', 'renouvelez', 'renouvellement', 'renouvelé', 'renouvelées'], 'renouvel'],
     [['expire', 'expires', 'expired', 'expiring'], 'expir'],
     [['permit', 'permits'], 'permit'],
+    [['déclarer', 'déclaration', 'déclarations', 'déclarez'], 'declar'],
+    [['arrivant', 'arrivante', 'arrivée', 'arrivées', 'arriver'], 'arriv'],
+    [['étudiant', 'étudiante', 'étudiants', 'étudiantes'], 'etudi'],
     [['emergency', 'emergencies'], 'emergency'],
     [['countries', 'country'], 'country'],
     [['bureau', 'bureaux'], 'bureau'],

@@ -5,7 +5,8 @@
  * - Latin text (English, French): NFKC, lower case, accents folded (`séjour` → `sejour`),
  *   French elisions and English contractions cut (`l'arrivée` → `arrivee`, `student's` →
  *   `student`), stop words of both languages dropped, then a light stemmer (plurals, `-ing`,
- *   `-ed`, `-ment`, `-er`/`-ez`/`-é(e)` of French verbs, a final `-e`): `renewing`, `renewed`,
+ *   `-ed`, `-ment`, `-ation`, `-ant(e)`, `-er`/`-ez`/`-é(e)` of French verbs, a final `-e`):
+ *   `déclarer`, `déclaration` → `declar`; `arrivant`, `arrivée` → `arriv`; `renewing`, `renewed`,
  *   `renewal` → `renew`; `renouveler`, `renouvelez`, `renouvellement` → `renouvel`.
  * - Chinese: each run of Han characters is segmented into words by jieba (with a few words of
  *   the office's own added to its dictionary, so 居留许可 and 续签 stay whole), and every run of
@@ -111,13 +112,13 @@ const frenchStopWords = `le la les un une des du de et ou mais donc ni
   mon ma mes ton ta tes sa ses notre nos votre vos
   ce cet cette ces cela ca ceci qui que quoi dont comment quand pourquoi combien quel quelle quels quelles
   est sont suis es etes sommes etre ai avons avez ont avoir fait faire fais dois doit devons devez
-  peux peut pouvons pouvez veux veut voudrais aimerais faut
+  peux peut puis pouvons pouvez veux veut voudrais aimerais faut plutot
   dans en au aux sur sous par pour avec sans chez vers entre y ne pas tres aussi si
-  merci bonjour svp besoin aide`;
+  merci bonjour svp besoin aide obtenir trouver`;
 
 const chineseStopWords = `的 了 吗 呢 吧 啊 呀 嘛 我 我的 我们 你 你的 您 他 她 它 是 在 和 与 及 或 或者 要 想 想要
   需要 可以 能 能够 会 应该 怎么 怎么办 怎样 怎么样 如何 什么 哪里 哪儿 哪 请问 请 一下 这 那 这个 那个
-  有 都 也 就 还 去 给 把 被 让 吗 啊 办 办理 一个 时候 什么时候 该`;
+  有 都 也 就 还 去 给 把 被 让 吗 啊 办 办理 一个 时候 什么时候 该 以后 之后`;
 
 const words = (list: string) => list.split(/\s+/).filter((word) => word !== '');
 
@@ -177,8 +178,11 @@ const hanPattern = /^\p{Script=Han}/u;
 /** Suffixes stripped by `stem`, longest first, each with the shortest stem it may leave. */
 const suffixes: readonly (readonly [string, number])[] = [
   ['ement', 3],
+  ['ation', 4],
   ['ment', 3],
   ['ing', 3],
+  ['ante', 4],
+  ['ant', 4],
   ['ees', 3],
   ['ee', 3],
   ['ed', 3],

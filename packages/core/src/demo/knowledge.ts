@@ -1261,7 +1261,7 @@ const chinese: ArticleInput[] = [
     topic: 'health-care',
     language: 'zh',
     title: '看病就医：校医院、医院和英语医生',
-    tags: ['看病', '校医院', '医院', '挂号', '急诊', '英语医生', 'health'],
+    tags: ['看病', '生病', '校医院', '医院', '挂号', '急诊', '英语医生', 'health'],
     audience: allStudents,
     lastReviewedOn: '2025-09-02',
     body: `
