@@ -1,8 +1,9 @@
 /**
- * The API as `npm start` runs it (apps/api/src/server.ts, from source through tsx), in a
- * process of its own on a free loopback port, with its data directory and demo tokens.
+ * The API in a process of its own on a free loopback port, with its data directory and demo
+ * tokens: from source through tsx (apps/api/src/server.ts, as `npm run dev` runs it), or built
+ * (apps/api/dist/server.js, what `npm start` runs, after `buildApi`).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -47,22 +48,48 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Builds the API as `npm start` does (turbo, tsup) into apps/api/dist; returns the time taken. */
+export function buildApi(): number {
+  const started = performance.now();
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/turbo/bin/turbo'),
+      'run',
+      'build',
+      '--filter=@passerelle/api...',
+      '--output-logs=errors-only',
+    ],
+    { cwd: repoRoot, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error(`building the API failed (status ${build.status})`);
+  return performance.now() - started;
+}
+
 export async function startApiProcess(
   context: BenchContext,
-  options: { label: string; dataDir: string; databaseUrl?: string },
+  options: {
+    label: string;
+    dataDir: string;
+    databaseUrl?: string;
+    /** Run the built server (apps/api/dist/server.js, after `buildApi`) instead of the source. */
+    built?: boolean;
+  },
 ): Promise<ApiProcess> {
   const port = await freePort();
   const log = openSync(join(context.logDir, `${options.label}.log`), 'a');
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=@passerelle/source',
-      ...profileFlags(context, options.label),
-      join(repoRoot, 'apps/api/src/server.ts'),
-    ],
+    options.built === true
+      ? [...profileFlags(context, options.label), join(repoRoot, 'apps/api/dist/server.js')]
+      : [
+          '--import',
+          'tsx',
+          '--conditions=@passerelle/source',
+          ...profileFlags(context, options.label),
+          join(repoRoot, 'apps/api/src/server.ts'),
+        ],
     {
       cwd: repoRoot,
       env: {

@@ -34,7 +34,7 @@ export interface Tally {
   /** Error answers (≥ 400), and those that were not well-formed problem+json. */
   errors: number;
   notProblem: string[];
-  /** 431 answers of Node's HTTP parser (URL or headers over 16 KiB), before the app sees them. */
+  /** 431 answers of the HTTP server (URL and headers over 16 KiB), before the app sees them. */
   transportRefusals: number;
 }
 
@@ -50,7 +50,8 @@ export const newTally = (): Tally => ({
 /** Sends one request as it is and checks the answer's shape: < 500, errors as problem+json. */
 export async function send(api: TestApi, request: RawRequest, tally: Tally): Promise<Answer> {
   const init: RequestInit = { method: request.method, headers: request.headers ?? {} };
-  if (request.body !== undefined) init.body = request.body;
+  if (request.body !== undefined)
+    init.body = typeof request.body === 'string' ? request.body : request.body.slice();
   const response = await fetch(`${api.url}${request.path}`, init);
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
@@ -58,10 +59,9 @@ export async function send(api: TestApi, request: RawRequest, tally: Tally): Pro
   tally.byStatus.set(response.status, (tally.byStatus.get(response.status) ?? 0) + 1);
   const label = `${request.method} ${request.path.slice(0, 160)} → ${response.status}`;
   if (response.status >= 500) tally.serverErrors.push(`${label}: ${text.slice(0, 300)}`);
-  if (response.status === 431 && text === '') {
-    // Node's HTTP server answers this itself, with no body; the app never sees the request.
-    tally.transportRefusals++;
-  } else if (response.status >= 400) {
+  // Answered by the server's clientError handler, before the app (URL over 16 KiB).
+  if (response.status === 431) tally.transportRefusals++;
+  if (response.status >= 400) {
     tally.errors++;
     const problem = problemError(response.status, contentType, text);
     if (problem !== undefined) tally.notProblem.push(`${label}: ${problem}`);
@@ -140,8 +140,20 @@ export async function idPool(api: TestApi): Promise<string[]> {
   return [...ids].sort();
 }
 
+export interface InvariantOptions {
+  /**
+   * Also check that every write was whole: each record with an audit trail has the entry of its
+   * current version, and no Idempotency-Key is left in progress. Only for stores written through
+   * the API alone (fixtures and restores have no audit trail of their own).
+   */
+  wholeWrites?: boolean;
+}
+
 /** The store's invariants; each entry is one broken rule with its rows. */
-export async function brokenInvariants(store: Store): Promise<string[]> {
+export async function brokenInvariants(
+  store: Store,
+  options: InvariantOptions = {},
+): Promise<string[]> {
   const db = store.db;
   const broken: string[] = [];
   const check = async (name: string, query: ReturnType<typeof sql>) => {
@@ -164,6 +176,14 @@ export async function brokenInvariants(store: Store): Promise<string[]> {
     sql`select event_id, participant_key, count(*)::int as n from registrations
         where status in ('registered', 'waitlisted', 'attended')
         group by event_id, participant_key having count(*) > 1`,
+  );
+  await check(
+    'a seat is free while someone waits (the waitlist must move up first)',
+    sql`select e.id, e.capacity from events e
+        where e.capacity is not null
+          and exists (select 1 from registrations w where w.event_id = e.id and w.status = 'waitlisted')
+          and (select count(*) from registrations r
+               where r.event_id = e.id and r.status in ('registered', 'attended')) < e.capacity`,
   );
   await check(
     'a registration has an unknown status',
@@ -199,6 +219,25 @@ export async function brokenInvariants(store: Store): Promise<string[]> {
       `a row of ${table} has a version below 1 or an id that differs from its record`,
       sql`select id, version from ${sql.identifier(table)}
           where version < 1 or data->>'id' is distinct from id`,
+    );
+  }
+  if (options.wholeWrites === true) {
+    for (const table of ['institutions', 'students', 'events', 'registrations']) {
+      await check(
+        `a row of ${table} lacks the audit entry of its current version (a half-written write)`,
+        sql`select t.id, t.version from ${sql.identifier(table)} t
+            where exists (select 1 from audit_log a where a.entity_id = t.id)
+              and not exists (select 1 from audit_log a
+                              where a.entity_id = t.id and a.version_after = t.version)`,
+      );
+    }
+    await check(
+      'an Idempotency-Key is left in progress (its request neither committed nor rolled back)',
+      sql`select token_id, key from idempotency_keys where state <> 'completed'`,
+    );
+    await check(
+      'an Idempotency-Key is completed without its response',
+      sql`select token_id, key from idempotency_keys where status is null or body is null`,
     );
   }
   return broken;
@@ -278,6 +317,60 @@ export async function writeSection(name: string, section: Section): Promise<void
     ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines, '']),
   ].join('\n');
   await writeFile(figuresFile, text);
+}
+
+// ---- The log scan over the whole suite: each test file adds its count, one section sums them ----
+
+const logScansDir = join(sectionsDir, 'log-scans');
+
+export interface LogScan {
+  /** Log lines the file's APIs wrote. */
+  lines: number;
+  /** Distinct secrets the scan looked for (tokens, feed tokens, binding codes, document numbers). */
+  secrets: number;
+  leaks: string[];
+}
+
+/**
+ * Scans `lines` for `secrets`, records the count under `name` and rewrites the suite's
+ * "secrets in logs" section from every file's record. Returns the leaking lines.
+ */
+export async function scanLogs(
+  name: string,
+  lines: readonly string[],
+  secrets: Secrets,
+): Promise<string[]> {
+  const leaks = secrets.scan(lines);
+  await mkdir(logScansDir, { recursive: true });
+  const scan: LogScan = { lines: lines.length, secrets: secrets.values.size, leaks };
+  await writeFile(join(logScansDir, `${name}.json`), JSON.stringify(scan, null, 2));
+  const rows: string[] = [];
+  let totalLines = 0;
+  let totalLeaks = 0;
+  for (const file of (await readdir(logScansDir)).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const each = JSON.parse(await readFile(join(logScansDir, file), 'utf8')) as LogScan;
+    totalLines += each.lines;
+    totalLeaks += each.leaks.length;
+    rows.push(
+      `| ${file.replace(/\.json$/, '')} | ${each.lines} | ${each.secrets} | ${each.leaks.length} |`,
+    );
+  }
+  await writeSection('9-log-scan', {
+    title: 'Secrets in logs, over the whole suite',
+    order: 9,
+    lines: [
+      'Every log line of every API the suite ran (in process and child processes) is scanned for',
+      'the tokens, feed tokens and binding codes the API handed out, the document numbers in the',
+      'store, and anything shaped like a token.',
+      '',
+      '| test file | log lines | secrets looked for | leaks |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+      `| **all** | **${totalLines}** | | **${totalLeaks}** |`,
+    ],
+  });
+  return leaks;
 }
 
 export const statusSummary = (tally: Tally): string =>

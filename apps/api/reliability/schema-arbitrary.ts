@@ -232,7 +232,7 @@ const wrongType: fc.Arbitrary<Json> = fc.oneof(
   fc.boolean(),
   fc.constantFrom(...limitNumbers),
   fc.constantFrom(...injectionStrings),
-  fc.constant([]),
+  fc.constant<Json>([]),
   fc.constant({}),
   fc.array(fc.integer(), { maxLength: 3 }),
 );
@@ -276,8 +276,8 @@ export function mutate(value: Json): fc.Arbitrary<Json> {
   if (Array.isArray(value)) {
     return fc.oneof(
       wrongType,
-      fc.constant([...value, ...value, ...value]),
-      fc.constant(Array.from({ length: 5_000 }, () => value[0] ?? 1)),
+      fc.constant<Json>([...value, ...value, ...value]),
+      fc.constant<Json>(Array.from({ length: 5_000 }, (): Json => value[0] ?? 1)),
     );
   }
   return fc.oneof(wrongType, hugeString);

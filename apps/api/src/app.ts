@@ -17,6 +17,7 @@ import { authenticate, jsonBody, limitBody, requestLog, unless } from './http/mi
 import { EWP_IMPORT_PATH, ewpBody, isEwpImportPath } from './interchange/ewp/body';
 import { importBody, isImportPath } from './interchange/sheets/body';
 import type { Logger } from './logger';
+import { isSignedReportRequest } from './reports/links';
 import { routeGroups } from './routes';
 import { isFeedRequest } from './routes/calendars';
 
@@ -71,11 +72,11 @@ export function createApp(options: CreateAppOptions): App {
     if (!anyOrigin) c.header('Vary', 'Origin');
     await next();
   });
-  // Calendar apps cannot send a bearer header: a feed URL carries its own feed token.
-  app.use(
-    '/v1/*',
-    unless((c) => isFeedRequest(c.req.method, c.req.path), authenticate(authenticator)),
-  );
+  // Calendar apps cannot send a bearer header: a feed URL carries its own feed token. Nor can a
+  // browser opening a year-end report link: the link carries its own signature.
+  const carriesItsCredential = (c: Context) =>
+    isFeedRequest(c.req.method, c.req.path) || isSignedReportRequest(c.req.method, c.req.path);
+  app.use('/v1/*', unless(carriesItsCredential, authenticate(authenticator)));
   // Spreadsheet imports take CSV or XLSX bodies, up to their own limit.
   // So do EWP imports (XML) and restores (a backup file, up to RESTORE_MAX_BYTES).
   const importing = (c: Context) =>

@@ -104,12 +104,36 @@ export const ConfigSchema = z.object({
     .default([{ language: 'en' }]),
   /** Largest backup file `POST /v1/admin/restore` accepts, in bytes. */
   RESTORE_MAX_BYTES: integer(1024, 16 * 1024 * 1024 * 1024).default(1024 * 1024 * 1024),
+  /** `off` stops the daily reminder run in this process (POST /v1/reminders/run still works). */
+  REMINDERS: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  /** When the daily reminder run starts, `HH:MM` in OFFICE_TIME_ZONE. */
+  REMINDERS_AT: z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "08:00"')
+    .default('08:00'),
+  /** How long a claimed reminder is held for its bot before another may take it again. */
+  REMINDER_LEASE_SECONDS: integer(10, 24 * 3600).default(300),
+  /** Deliveries tried before a reminder is given up as `failed`. */
+  REMINDER_MAX_ATTEMPTS: integer(1, 100).default(5),
+  /**
+   * The key that signs year-end report links (HMAC-SHA-256), at least 32 characters. When unset,
+   * a random key made once per store and kept in its `settings` table, so every API instance
+   * on one database agrees. Changing it invalidates every link given out.
+   */
+  REPORT_LINK_SECRET: z
+    .string()
+    .trim()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  /** How long a year-end report link works, in minutes: the default and the longest a request may ask. */
+  REPORT_LINK_MINUTES: integer(1, 7 * 24 * 60).default(24 * 60),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
 
 /** Variables whose value may hold a password: never echoed in an error message. */
-const secretVariables = new Set(['DATABASE_URL']);
+const secretVariables = new Set(['DATABASE_URL', 'REPORT_LINK_SECRET']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Prefixes of the API's own records (tokens, binding codes, audit entries, …). */
-export type LocalPrefix = 'tok' | 'bdc' | 'bat' | 'aud' | 'cal' | 'imp';
+export type LocalPrefix = 'tok' | 'bdc' | 'bat' | 'aud' | 'cal' | 'imp' | 'rem';
 
 let lastTime = -1;
 let lastRandom: number[] = [];

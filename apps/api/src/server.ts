@@ -11,8 +11,10 @@ import { createApp } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import { openStore } from './db/store';
 import { type DemoTokens, isFirstStart, setUpDemo, writeDemoTokens } from './demo';
+import { answerClientErrors } from './http/client-errors';
 import { purgeIdempotencyKeys } from './http/idempotency';
 import { createLogger, safeError } from './logger';
+import { scheduleReminders } from './reminders/schedule';
 
 async function main(argv: readonly string[]): Promise<void> {
   let config: Config;
@@ -51,6 +53,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const app = createApp({ store, config, logger });
+  // The daily reminder run (REMINDERS_AT in the office time zone; REMINDERS=off to disable).
+  const reminderSchedule = scheduleReminders({ db: store.db, config, logger });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST}:${info.port}`;
     const lines = [
@@ -74,12 +78,14 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     console.log(`${lines.join('\n')}\n`);
   });
+  answerClientErrors(server);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    reminderSchedule?.stop();
     server.close(() => {
       store
         .close()

@@ -20,6 +20,7 @@ import { createToken } from '../src/auth/tokens';
 import { type Config, defaultConfig } from '../src/config';
 import { openStore, type Store } from '../src/db/store';
 import { type DemoDataSet, insertDemoData } from '../src/demo';
+import { answerClientErrors } from '../src/http/client-errors';
 import type { App } from '../src/http/context';
 import { createLogger } from '../src/logger';
 import { fixtures, ids } from './fixtures';
@@ -136,6 +137,7 @@ export async function startTestApi(options: StartOptions = {}): Promise<TestApi>
   options.extend?.(app);
 
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  answerClientErrors(server);
   await new Promise<void>((resolve) => {
     if (server.listening) resolve();
     else server.once('listening', () => resolve());

@@ -158,6 +158,30 @@ describe.each(storeKinds)('resources on %s', (store) => {
       expect(await ofIds('q=zhang')).toEqual([ids.third]);
     });
 
+    it('reads the students named in `ids` in one request, within what the caller may see', async () => {
+      const ofIds = async (query: string, token?: string) =>
+        (await list(`/v1/students?${query}`, token)).body.data.map((item) => item.id).sort();
+      const both = `ids=${ids.student},${ids.other}`;
+      expect(await ofIds(both)).toEqual([ids.student, ids.other].sort());
+      expect(await ofIds(`${both},${ids.student}&nationality=DE`)).toEqual([ids.other]);
+      // A student still reaches only their own record.
+      expect(await ofIds(both, api.tokens.student.token)).toEqual([ids.student]);
+      await expectProblem(
+        await api.fetch('/v1/students?ids=stu_nope,1', { token: api.tokens.staff }),
+        400,
+        'validation',
+      );
+      const tooMany = Array.from(
+        { length: 201 },
+        (_, n) => `stu_many${String(n).padStart(6, '0')}`,
+      );
+      await expectProblem(
+        await api.fetch(`/v1/students?ids=${tooMany.join(',')}`, { token: api.tokens.staff }),
+        400,
+        'validation',
+      );
+    });
+
     it('derives the academic year, and re-checks the programme dates after a patch', async () => {
       const created = await api.json<JsonObject>('/v1/students', {
         token: api.tokens.staff,

@@ -76,6 +76,8 @@ export const BotConfigSchema = z.object({
     .default('Asia/Shanghai'),
   /** Messages one person may send per minute. */
   RATE_LIMIT_PER_MINUTE: integer(1, 10_000).default(20),
+  /** How often the bot claims reminders to deliver, in seconds; 0 turns delivery off. */
+  REMINDER_INTERVAL_SECONDS: integer(0, 86_400).default(60),
   /** Public address of knowledge-base articles (`<url>/<article id>`); the API's by default. */
   KNOWLEDGE_BASE_URL: httpUrl.optional(),
 });

@@ -12,6 +12,11 @@ import { serviceClient } from './engine/configured';
 import type { Engine, IncomingMessage, Reply } from './engine/types';
 import type { HandoffDesk } from './handoff/desk';
 import { llmEngineFromConfig } from './llm/configured';
+import {
+  createReminderDelivery,
+  type ReminderDelivery,
+  type ReminderSenders,
+} from './reminders/delivery';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { type BotState, createBotState } from './state';
 import { officialSettings, wechatySettings } from './wechat/config';
@@ -36,6 +41,8 @@ export interface RunningBot {
   wechatPort?: number;
   state: BotState;
   engine: Engine;
+  /** The reminder delivery loop, when a channel can deliver and PASSERELLE_TOKEN is set. */
+  reminders?: ReminderDelivery;
   /** Stops every channel, then closes the state. */
   stop(): Promise<void>;
 }
@@ -126,6 +133,8 @@ export async function startBot(
     },
   };
 
+  // Where reminders can go: filled in as the channels start.
+  const reminderSenders: ReminderSenders = {};
   try {
     // Slack, with the hand-off desk.
     let slack: SlackApp | undefined;
@@ -160,6 +169,7 @@ export async function startBot(
       stops.push(() => app.stop());
       if (port !== undefined) running.slackPort = port;
       started.push(socket ? 'slack (Socket Mode)' : `slack (HTTP, port ${port})`);
+      reminderSenders.slack = app.app.client;
       if (config.HANDOFF_SLACK_CHANNEL === undefined) {
         log.info('HANDOFF_SLACK_CHANNEL is not set: questions for a person cannot reach staff.');
       }
@@ -192,6 +202,9 @@ export async function startBot(
       started.push(
         `wechat ${official.receiver.kind ?? 'official-account'} callback (port ${port})`,
       );
+      if (customerService !== undefined) {
+        reminderSenders.wechat = { sender: customerService, limit: OFFICIAL_ACCOUNT_LIMIT };
+      }
       if (desk !== undefined && customerService !== undefined) {
         desk.useDeliverer('wechat', createWechatDeliverer(customerService, OFFICIAL_ACCOUNT_LIMIT));
       }
@@ -207,6 +220,25 @@ export async function startBot(
       stops.push(() => bot.stop());
       started.push(`wechat personal account (${puppet.puppet})`);
       if (desk !== undefined) desk.useDeliverer('wechat', createWechatDeliverer(bot));
+      reminderSenders.wechat = { sender: bot };
+    }
+
+    // Reminders computed by the API, claimed and sent on the channels above.
+    if (config.REMINDER_INTERVAL_SECONDS > 0 && config.PASSERELLE_TOKEN !== undefined) {
+      const delivery = createReminderDelivery({
+        client: serviceClient(config),
+        senders: reminderSenders,
+        intervalMs: config.REMINDER_INTERVAL_SECONDS * 1000,
+        log,
+      });
+      if (delivery !== undefined) {
+        delivery.start();
+        stops.push(() => delivery.stop());
+        running.reminders = delivery;
+        started.push(
+          `reminders (${delivery.channels.join(', ')}, every ${config.REMINDER_INTERVAL_SECONDS} s)`,
+        );
+      }
     }
   } catch (error) {
     await running.stop();

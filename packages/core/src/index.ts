@@ -3,6 +3,7 @@ export * from './events';
 export * from './knowledge';
 export * from './partners';
 export * from './people';
+export * from './reminders';
 export * from './reports';
 export * from './shared';
 export * from './students';

@@ -12,9 +12,11 @@ import { Agreements } from './resources/agreements';
 import { Delegations } from './resources/delegations';
 import { Events } from './resources/events';
 import { Institutions } from './resources/institutions';
+import { Admin, Calendars, Ewp, Spreadsheets } from './resources/interchange';
 import { Knowledge } from './resources/knowledge';
 import { Alerts, Audit, Reports } from './resources/office';
 import { Awards, Publications, StaffMembers } from './resources/people';
+import { Reminders } from './resources/reminders';
 import { Students } from './resources/students';
 import { Transport } from './transport';
 import type { HealthStatus } from './types';
@@ -42,6 +44,15 @@ export class Passerelle {
   readonly tokens: Tokens;
   readonly bindings: Bindings;
   readonly audit: Audit;
+  /** iCalendar feeds and feed tokens. */
+  readonly calendars: Calendars;
+  /** CSV / XLSX exports and imports. */
+  readonly spreadsheets: Spreadsheets;
+  /** Erasmus Without Paper IIAs, as XML. */
+  readonly ewp: Ewp;
+  /** Whole-store backup and restore (admins). */
+  readonly admin: Admin;
+  readonly reminders: Reminders;
 
   readonly #options: ClientOptions;
   readonly #transport: Transport;
@@ -81,6 +92,11 @@ export class Passerelle {
     this.tokens = new Tokens(transport);
     this.bindings = new Bindings(transport);
     this.audit = new Audit(transport);
+    this.calendars = new Calendars(transport);
+    this.spreadsheets = new Spreadsheets(transport);
+    this.ewp = new Ewp(transport);
+    this.admin = new Admin(transport);
+    this.reminders = new Reminders(transport);
   }
 
   /** Where this client sends its requests. */

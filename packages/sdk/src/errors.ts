@@ -4,6 +4,7 @@
  * is not a problem; failures to get an answer are connection, timeout or abort errors.
  */
 import type { Messages } from '@passerelle/core';
+import type { EwpImportReport, SheetImportReport } from './types';
 
 /** One failing field of a request: `body.programmeEnd`, `query.limit`, `header.if-match`. */
 export interface FieldError {
@@ -46,6 +47,7 @@ export const problemTypes = {
   payloadTooLarge: problem('payload-too-large'),
   unsupportedMediaType: problem('unsupported-media-type'),
   ruleViolation: problem('rule-violation'),
+  importRejected: problem('import-rejected'),
   idempotencyMismatch: problem('idempotency-mismatch'),
   rateLimited: problem('rate-limited'),
   internal: problem('internal'),
@@ -140,6 +142,44 @@ export class RuleViolationError extends PasserelleError {
   }
 }
 
+/**
+ * 422 `import-rejected`: a spreadsheet with rows that cannot be imported; nothing was written.
+ * `report` lists every problem by row and column.
+ */
+export class SheetImportRejectedError extends RuleViolationError {
+  override readonly name: string = 'SheetImportRejectedError';
+  readonly report: SheetImportReport;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details);
+    const body = (details.problem ?? {}) as Partial<SheetImportReport>;
+    this.report = {
+      ok: false,
+      dryRun: body.dryRun ?? false,
+      resource: body.resource ?? 'students',
+      format: body.format ?? 'csv',
+      rows: body.rows ?? 0,
+      created: body.created ?? 0,
+      updated: body.updated ?? 0,
+      unchanged: body.unchanged ?? 0,
+      errors: (body.errors ?? []).map(({ row, column, message }) => ({ row, column, message })),
+      errorsTruncated: body.errorsTruncated ?? false,
+      ignoredColumns: body.ignoredColumns ?? [],
+      importId: body.importId ?? null,
+    };
+  }
+}
+
+/** 422 rule `ewp.import_rejected`: IIAs that cannot be imported; nothing was written. */
+export class EwpImportRejectedError extends RuleViolationError {
+  override readonly name: string = 'EwpImportRejectedError';
+  /** The whole report: each IIA's outcome and problems. */
+  readonly report: EwpImportReport | undefined;
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details);
+    this.report = this.data.report as EwpImportReport | undefined;
+  }
+}
+
 /** 422: this Idempotency-Key was first used for another request; use a new key. */
 export class IdempotencyError extends PasserelleError {
   override readonly name: string = 'IdempotencyError';
@@ -209,6 +249,7 @@ const byType: Readonly<Record<string, ErrorClass>> = {
   [problemTypes.illegalTransition]: RuleViolationError,
   [problemTypes.preconditionFailed]: PreconditionFailedError,
   [problemTypes.ruleViolation]: RuleViolationError,
+  [problemTypes.importRejected]: SheetImportRejectedError,
   [problemTypes.idempotencyMismatch]: IdempotencyError,
   [problemTypes.rateLimited]: RateLimitError,
   [problemTypes.internal]: InternalServerError,
@@ -227,6 +268,7 @@ const byStatus: Readonly<Record<number, ErrorClass>> = {
 };
 
 function errorClass(status: number, problem: Problem | undefined): ErrorClass {
+  if (problem?.rule === 'ewp.import_rejected') return EwpImportRejectedError;
   const known = problem === undefined ? undefined : byType[problem.type];
   if (known !== undefined) return known;
   return byStatus[status] ?? (status >= 500 ? InternalServerError : PasserelleError);

@@ -7,6 +7,7 @@ export {
   AuthenticationError,
   ConflictError,
   type ErrorDetails,
+  EwpImportRejectedError,
   errorFromResponse,
   type FieldError,
   IdempotencyError,
@@ -20,6 +21,7 @@ export {
   RateLimitError,
   ResponseValidationError,
   RuleViolationError,
+  SheetImportRejectedError,
   ValidationError,
 } from './errors';
 export type { ActAs, ClientOptions, Fetch, RequestOptions, WriteOptions } from './options';
@@ -30,9 +32,22 @@ export type { Agreements } from './resources/agreements';
 export type { Delegations, FollowUps, Itinerary, Outcomes } from './resources/delegations';
 export type { EventRegistrations, Events } from './resources/events';
 export type { Institutions } from './resources/institutions';
+export {
+  type Admin,
+  type Calendars,
+  delegationFeedUrl,
+  type Ewp,
+  type Spreadsheets,
+} from './resources/interchange';
 export type { Articles, Knowledge } from './resources/knowledge';
 export type { Alerts, Audit, Reports } from './resources/office';
 export type { Awards, Publications, StaffMembers } from './resources/people';
+export type {
+  ReminderClaimParams,
+  ReminderFailure,
+  ReminderListParams,
+  Reminders,
+} from './resources/reminders';
 export type { Students } from './resources/students';
 export {
   backoffDelay,
@@ -43,6 +58,6 @@ export {
   retryAfterMs,
   retryableConflictTypes,
 } from './retry';
-export { newIdempotencyKey } from './transport';
+export { type BinaryBody, newIdempotencyKey, type ResponseKind } from './transport';
 export type * from './types';
 export { VERSION } from './version';

@@ -561,3 +561,57 @@ describe('validateResponses', () => {
     });
   });
 });
+
+describe('non-JSON bodies', () => {
+  it('sends raw bytes with their media type and reads a text answer', async () => {
+    const { fetch, calls } = scriptedFetch(
+      new Response('<iias-get-response/>', { headers: { 'content-type': 'application/xml' } }),
+    );
+    const transport = new Transport({
+      baseUrl: 'http://api.test',
+      token: 'psl_secret',
+      actAs: undefined,
+      timeout: 1000,
+      maxRetries: 0,
+      fetch,
+      validateResponses: false,
+      defaultHeaders: {},
+    });
+    const text = await transport.call<string>({
+      method: 'POST',
+      path: '/v1/ewp/iias/import',
+      rawBody: { data: '<x/>', contentType: 'application/xml' },
+      accept: 'application/xml',
+      responseKind: 'text',
+    });
+    expect(text).toBe('<iias-get-response/>');
+    expect(calls[0]?.headers['content-type']).toBe('application/xml');
+    expect(calls[0]?.headers.accept).toBe('application/xml');
+    expect(calls[0]?.body).toBe('<x/>');
+    expect(calls[0]?.headers['idempotency-key']).toMatch(/^psl-idem-/);
+  });
+
+  it('reads a binary answer as bytes, and an error of a binary call as a typed error', async () => {
+    const bytes = new Uint8Array([0x1f, 0x8b, 0x08, 0x00]);
+    const { fetch } = scriptedFetch(
+      new Response(bytes, { headers: { 'content-type': 'application/gzip' } }),
+      problem(404, 'not-found'),
+    );
+    const api = client(fetch, { maxRetries: 0 });
+    expect([...(await api.admin.backup())]).toEqual([...bytes]);
+    await expect(api.admin.backup()).rejects.toThrow(NotFoundError);
+  });
+
+  it('guesses XLSX from the bytes of a sheet and sends a dry run as a query', async () => {
+    const { fetch, calls } = scriptedFetch(json({ ok: true }), json({ ok: true }));
+    const api = client(fetch);
+    await api.spreadsheets.importSheet('students', new Uint8Array([0x50, 0x4b, 0x03, 0x04]), {
+      dryRun: true,
+    });
+    await api.spreadsheets.importSheet('students', 'id,fullName\r\n');
+    expect(calls[0]?.url).toBe('http://api.test/v1/imports/students?dry_run=true');
+    expect(calls[0]?.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(calls[1]?.url).toBe('http://api.test/v1/imports/students');
+    expect(calls[1]?.headers['content-type']).toBe('text/csv');
+  });
+});

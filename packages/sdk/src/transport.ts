@@ -40,12 +40,25 @@ export type QueryValue =
   | undefined
   | readonly (string | number)[];
 
+/** A request body sent as it is (a spreadsheet, an XML document, a backup file). */
+export type BinaryBody = Uint8Array | ArrayBuffer | Blob | string;
+
+/** How to read a successful answer: parsed JSON (the default), text, or bytes. */
+export type ResponseKind = 'json' | 'text' | 'bytes';
+
 export interface RequestSpec {
   method: HttpMethod;
   /** The path, with its segments already encoded (see `path`). */
   path: string;
   query?: object | undefined;
+  /** A value sent as JSON. */
   body?: unknown;
+  /** A body sent as it is, with its media type (instead of `body`). */
+  rawBody?: { data: BinaryBody; contentType: string } | undefined;
+  /** The Accept header (default `application/json`). */
+  accept?: string | undefined;
+  /** How to read a successful answer (default `json`); errors are always problem+json. */
+  responseKind?: ResponseKind | undefined;
   options?: WriteOptions | undefined;
   /** What the answer holds, for `validateResponses`. */
   shape?: Shape | undefined;
@@ -77,7 +90,7 @@ function randomUUID(): string {
 }
 
 type Attempt =
-  | { kind: 'answered'; response: Response; text: string }
+  | { kind: 'answered'; response: Response; text: string; bytes?: Uint8Array }
   | { kind: 'failed'; error: APIConnectionError };
 
 export class Transport {
@@ -112,20 +125,30 @@ export class Transport {
     const init: RequestInit = {
       method: spec.method,
       headers: this.headers(spec),
-      ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+      ...(spec.rawBody !== undefined
+        ? { body: spec.rawBody.data as NonNullable<RequestInit['body']> }
+        : spec.body === undefined
+          ? {}
+          : { body: JSON.stringify(spec.body) }),
     };
+    const kind = spec.responseKind ?? 'json';
     const caller = options.signal;
 
     for (let retry = 0; ; retry++) {
       throwIfAborted(caller);
       const canRetry = retry < maxRetries;
-      const attempt = await this.attempt(url, init, timeout, caller);
+      const attempt = await this.attempt(url, init, timeout, caller, kind === 'bytes');
       if (attempt.kind === 'failed') {
         if (!canRetry) throw attempt.error;
         await sleep(backoffDelay(retry), caller);
         continue;
       }
       const { response, text } = attempt;
+      if (response.ok && kind !== 'json') {
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        const data = kind === 'bytes' ? (attempt.bytes ?? new Uint8Array()) : text;
+        return { data: data as T, response, requestId };
+      }
       const body = parseBody(response, text);
       const problem = response.ok ? undefined : asProblem(body.value);
       const requestId = response.headers.get('x-request-id') ?? problem?.requestId;
@@ -191,6 +214,7 @@ export class Transport {
     init: RequestInit,
     timeout: number,
     caller: AbortSignal | undefined,
+    asBytes: boolean,
   ): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
@@ -207,6 +231,10 @@ export class Transport {
         this.config.fetch(url, { ...init, signal: controller.signal }),
         aborted,
       ]);
+      if (asBytes && response.ok) {
+        const bytes = new Uint8Array(await Promise.race([response.arrayBuffer(), aborted]));
+        return { kind: 'answered', response, text: '', bytes };
+      }
       const text = await Promise.race([response.text(), aborted]);
       return { kind: 'answered', response, text };
     } catch (error) {
@@ -245,14 +273,15 @@ export class Transport {
   private headers(spec: RequestSpec): Record<string, string> {
     const { config } = this;
     const options = spec.options ?? {};
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
     for (const [name, value] of Object.entries(config.defaultHeaders)) {
       headers[name.toLowerCase()] = value;
     }
     if (config.token !== undefined) headers.authorization = `Bearer ${config.token}`;
     const actAs = options.actAs === undefined ? config.actAs : options.actAs;
     if (actAs !== undefined && actAs !== null) headers['passerelle-act-as'] = actAs;
-    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    if (spec.rawBody !== undefined) headers['content-type'] = spec.rawBody.contentType;
+    else if (spec.body !== undefined) headers['content-type'] = 'application/json';
     if (spec.method === 'POST') {
       headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
     }

@@ -1,9 +1,9 @@
 /** Type-level checks: they fail `npm run typecheck`, not the test run. */
-import type { Agreement, Registration, Student, StudentSelfView } from '@passerelle/core';
+import type { Registration, Student, StudentSelfView } from '@passerelle/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { Passerelle } from './client';
 import type { Page } from './pagination';
-import type { InstitutionPublicView } from './types';
+import type { AgreementView, InstitutionPublicView } from './types';
 
 const client = new Passerelle({ fetch: async () => new Response('{}') });
 type Resolved<F extends (...args: never[]) => PromiseLike<unknown>> = Awaited<ReturnType<F>>;
@@ -16,7 +16,9 @@ describe('types', () => {
     expectTypeOf<Resolved<typeof client.institutions.list>>().toEqualTypeOf<
       Page<Awaited<ReturnType<typeof client.institutions.create>> | InstitutionPublicView>
     >();
-    expectTypeOf<Resolved<typeof client.agreements.expiring>>().toEqualTypeOf<Page<Agreement>>();
+    expectTypeOf<Resolved<typeof client.agreements.expiring>>().toEqualTypeOf<
+      Page<AgreementView>
+    >();
     expectTypeOf<Resolved<typeof client.events.register>>().toEqualTypeOf<Registration>();
   });
 

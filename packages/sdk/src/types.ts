@@ -5,6 +5,7 @@
  */
 import type {
   AcademicYear,
+  Agreement,
   AgreementId,
   AgreementKind,
   AgreementStatus,
@@ -17,17 +18,18 @@ import type {
   DocumentAlert,
   DocumentKind,
   EffectiveAgreementStatus,
+  Event,
+  EventId,
   EventKind,
   Instant,
-  Institution,
   InstitutionId,
   InstitutionKind,
   Language,
   LocalizedText,
   ProgrammeKind,
+  RegistrationId,
   RegistrationStatus,
   RelationshipStage,
-  Staff,
   StaffId,
   StaffRole,
   StudentId,
@@ -61,11 +63,8 @@ export interface InstitutionListParams extends ListParams {
   q?: string | undefined;
 }
 
-/** What students and the bot see of a partner institution: names and place only. */
-export type InstitutionPublicView = Pick<
-  Institution,
-  'id' | 'name' | 'shortName' | 'aliases' | 'country' | 'city' | 'kind' | 'website'
->;
+/** What students and the bot see of a partner institution: names and place only (core schema). */
+export type { InstitutionPublicView } from '@passerelle/core';
 
 export interface AgreementListParams extends ListParams {
   sort?: string | undefined;
@@ -109,6 +108,8 @@ export interface StudentListParams extends ListParams {
   document_expiring_before?: CalendarDate | undefined;
   /** Search over full and preferred names and email. */
   q?: string | undefined;
+  /** Only these students: comma-separated ids, at most 200 (one request for many records). */
+  ids?: string | undefined;
 }
 
 /** What staff may change by PATCH; the status moves only through `transition`. */
@@ -128,7 +129,7 @@ export interface StaffListParams extends ListParams {
 }
 
 /** What students see of a member of staff. */
-export type StaffPublicView = Pick<Staff, 'id' | 'name' | 'email' | 'unit' | 'title' | 'languages'>;
+export type { StaffPublicView } from '@passerelle/core';
 
 export interface DelegationListParams extends ListParams {
   sort?: string | undefined;
@@ -213,8 +214,16 @@ export interface KnowledgeSearchParams {
 /** An article that answers a search, with the passage that matched. */
 export interface KnowledgeHit {
   article: Article;
+  /** BM25: higher is better, comparable only between hits of one question. */
   score: number;
+  /** The window of the body that best matches the question (plain text, ≤ 300 characters). */
   passage: string;
+  /** The language of this article. */
+  language: Language;
+  /** Share of the question's words (weighted by rarity) that the article holds, 0 to 1. */
+  coverage: number;
+  /** `strong`: the article is about what was asked. Answer only from strong hits. */
+  match: 'strong' | 'weak';
 }
 
 export interface AlertParams {
@@ -338,4 +347,195 @@ export interface AuditEntry {
 export interface HealthStatus {
   status: string;
   [key: string]: unknown;
+}
+
+/** An agreement as the API answers it: the record and its status today (`agreementStatusAt`). */
+export type AgreementView = Agreement & {
+  /** The status today in the office time zone: `active` and `expired` follow from the dates. */
+  effectiveStatus: EffectiveAgreementStatus;
+};
+
+/** The places of an event as the asker reads them (`registration` on every event). */
+export interface EventRegistrationSummary {
+  /** Null: no limit. */
+  capacity: number | null;
+  /** Seats taken: registered people and those who attended. */
+  registered: number;
+  waitlisted: number;
+  /** Null: no limit. */
+  seatsLeft: number | null;
+  /** The asker's own active registration, if any. */
+  mine: { id: RegistrationId; status: RegistrationStatus; sequence: number } | null;
+}
+
+/** An event as the API answers it: the record and its registration summary for the asker. */
+export type EventView = Event & { registration: EventRegistrationSummary };
+
+// --- Calendars -------------------------------------------------------------------------------
+
+export interface CalendarEventsParams {
+  /** Language of summaries, descriptions and places (default: the student's, else en). */
+  lang?: Language | undefined;
+  /** Only the events the caller holds a registration for. */
+  registered_only?: boolean | undefined;
+}
+
+export interface CalendarFeedInput {
+  /** A name to recognise the feed by (default "Calendar"). */
+  name?: string | undefined;
+  /** Only the events the owner is registered for (default: every event open to them). */
+  registeredOnly?: boolean | undefined;
+  /** The feed's default language. */
+  language?: Language | undefined;
+}
+
+/** A calendar feed token, as listed (the URL is shown only when it is made). */
+export interface CalendarFeed {
+  id: string;
+  name: string;
+  /** Whose rights the feed reads with: `student:stu_…`, `staff:stf_…` or `token:tok_…`. */
+  owner: string;
+  registeredOnly: boolean;
+  language: Language | null;
+  createdAt: Instant;
+  lastUsedAt: Instant | null;
+  revokedAt: Instant | null;
+}
+
+/** A new feed with its subscription URLs: keep them secret, they are not shown again. */
+export interface CreatedCalendarFeed extends CalendarFeed {
+  /** The subscription URL; it works without a bearer token. */
+  url: string;
+  /** The same URL with the `webcal:` scheme. */
+  webcalUrl: string;
+  /** For staff: a delegation's itinerary through the same token; replace `{id}`. */
+  delegationUrlTemplate: string | null;
+}
+
+// --- Spreadsheets ----------------------------------------------------------------------------
+
+/** What can be exported to and imported from a spreadsheet. */
+export type SheetResource = 'students' | 'institutions' | 'agreements' | 'registrations';
+export type SheetFormat = 'csv' | 'xlsx';
+
+/** The filters of an export: those of the resource's list (every page is exported). */
+export interface SheetExportParams {
+  students: Omit<StudentListParams, 'cursor' | 'limit'>;
+  institutions: Omit<InstitutionListParams, 'cursor' | 'limit'>;
+  agreements: Omit<AgreementListParams, 'cursor' | 'limit'>;
+  registrations: {
+    sort?: string | undefined;
+    event_id?: EventId | undefined;
+    student_id?: StudentId | undefined;
+    status?: RegistrationStatus | undefined;
+  };
+}
+
+export interface SheetImportOptions {
+  /** The file's format; default: xlsx when the bytes are a ZIP (XLSX) file, else csv. */
+  format?: SheetFormat | undefined;
+  /** Validate and report, write nothing. */
+  dryRun?: boolean | undefined;
+}
+
+/** One problem of an imported sheet. */
+export interface SheetRowError {
+  /** The row as the spreadsheet numbers it (the header is row 1). */
+  row: number;
+  /** The column's header as written in the sheet. */
+  column: string | null;
+  message: string;
+}
+
+/** What an import did (or, in a dry run, would do). */
+export interface SheetImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  resource: SheetResource;
+  format: SheetFormat;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: SheetRowError[];
+  errorsTruncated: boolean;
+  ignoredColumns: string[];
+  importId: string | null;
+}
+
+// --- EWP -------------------------------------------------------------------------------------
+
+export interface EwpExportParams {
+  /** Only these agreements. */
+  ids?: readonly AgreementId[] | undefined;
+  /** Only the agreements with this partner institution. */
+  institution_id?: InstitutionId | undefined;
+  kind?: AgreementKind | undefined;
+}
+
+export interface EwpIssue {
+  path: string;
+  rule: string;
+  message: string;
+}
+
+export interface EwpImportedIia {
+  /** Position of the `<iia>` in the document, from 1. */
+  index: number;
+  outcome: 'created' | 'would_create' | 'exists' | 'rejected';
+  partnerHeiId?: string;
+  iiaIds: { ours?: string; partner?: string };
+  agreementId?: string;
+  institution?: { id: string; heiId: string; created: boolean };
+  /** Why the IIA cannot be imported. */
+  problems: EwpIssue[];
+  /** What the agreement does not keep. */
+  unmapped: EwpIssue[];
+}
+
+export interface EwpImportReport {
+  dryRun: boolean;
+  /** False when at least one IIA is rejected (nothing is written then). */
+  ok: boolean;
+  written: boolean;
+  counts: { agreements: number; institutions: number; existing: number; rejected: number };
+  iias: EwpImportedIia[];
+}
+
+// --- Backup ----------------------------------------------------------------------------------
+
+export interface RestoreResult {
+  restored: true;
+  /** When the backup was taken. */
+  createdAt: string;
+  /** The migration the backup was taken at. */
+  schemaVersion: string;
+  /** Rows written, per table. */
+  rows: Record<string, number>;
+  total: number;
+}
+
+// --- Reports ---------------------------------------------------------------------------------
+
+export type YearEndFormat = 'json' | 'markdown' | 'html';
+
+export interface YearEndLinkInput {
+  /** Default html. */
+  format?: YearEndFormat | undefined;
+  /** The language of a Markdown or HTML document. Default en. */
+  language?: Language | undefined;
+  /** How long the link works; at most (and by default) the API's REPORT_LINK_MINUTES. */
+  expiresInMinutes?: number | undefined;
+}
+
+/** A signed, read-only link to one year-end document, opened without a token until it expires. */
+export interface YearEndLink {
+  /** The link, on the origin the API was reached at. */
+  url: string;
+  /** The same link without its origin, to put behind another public address. */
+  path: string;
+  year: number;
+  format: YearEndFormat;
+  language: Language;
+  expiresAt: Instant;
 }

@@ -25,6 +25,26 @@ const outcome = first(
 const student = first(world.students, 'student');
 const institution = first(world.institutions, 'institution');
 
+const alert = first(
+  world.students.flatMap((s) => documentAlerts(s, '2025-11-20', { withinDays: 3650 })),
+  'document alert',
+);
+const reminder = {
+  id: 'rem_01KAHV8W1ZQ3M4T5R6S7V8W9XY',
+  recipient: { kind: 'student', id: alert.studentId },
+  kind: 'document_expiring',
+  channel: 'wechat',
+  subject: alert.document,
+  period: `${alert.expiry}:${alert.reason}`,
+  content: { kind: 'document_expiring', alert },
+  status: 'pending',
+  attempts: 0,
+  claimedUntil: null,
+  deliveredAt: null,
+  lastError: null,
+  createdAt: '2025-11-20T00:00:00.000Z',
+};
+
 /** A record of every kind, as the API answers it. */
 const samples: Record<SchemaName, unknown> = {
   Agreement: first(world.agreements, 'agreement'),
@@ -61,6 +81,10 @@ const samples: Record<SchemaName, unknown> = {
   Student: student,
   StudentSelfView: toStudentSelfView(student),
   YearEndReview: yearEndReview(world, 2025),
+  Reminder: reminder,
+  ClaimedReminder: { ...reminder, channelUserId: 'wx-student', language: 'zh' },
+  ReminderRun: { date: '2025-11-20', ran: true, created: 3, existing: 1 },
+  ReminderPreference: { enabled: false },
 };
 
 describe('checkShape against the core schemas', () => {
@@ -73,6 +97,8 @@ describe('checkShape against the core schemas', () => {
         id: 42,
         year: 'x',
         daysLeft: 'soon',
+        ran: 'maybe',
+        enabled: 'yes',
       });
       expect(broken.length).toBeGreaterThan(0);
       expect(broken[0]?.message).toContain(`(${name})`);

@@ -20,6 +20,7 @@ export type SchemaName =
   | 'Agreement'
   | 'Article'
   | 'Award'
+  | 'ClaimedReminder'
   | 'Delegation'
   | 'DocumentAlert'
   | 'Event'
@@ -30,6 +31,9 @@ export type SchemaName =
   | 'Outcome'
   | 'Publication'
   | 'Registration'
+  | 'Reminder'
+  | 'ReminderPreference'
+  | 'ReminderRun'
   | 'Staff'
   | 'StaffPublicView'
   | 'Student'
@@ -42,38 +46,24 @@ const schemaLoaders: Readonly<Record<SchemaName, (core: Core) => Checker>> = {
   Agreement: (core: Core) => core.Agreement,
   Article: (core: Core) => core.Article,
   Award: (core: Core) => core.Award,
+  ClaimedReminder: (core: Core) => core.ClaimedReminder,
   Delegation: (core: Core) => core.Delegation,
   DocumentAlert: (core: Core) => core.DocumentAlert,
   Event: (core: Core) => core.Event,
   FollowUp: (core: Core) => core.FollowUp,
   Institution: (core: Core) => core.Institution,
-  /** What students and the bot see of a partner (the API's InstitutionPublicView). */
-  InstitutionPublicView: (core: Core) =>
-    core.Institution.pick({
-      id: true,
-      name: true,
-      shortName: true,
-      aliases: true,
-      country: true,
-      city: true,
-      kind: true,
-      website: true,
-    }),
+  /** What students and the bot see of a partner. */
+  InstitutionPublicView: (core: Core) => core.InstitutionPublicView,
   ItineraryItem: (core: Core) => core.ItineraryItem,
   Outcome: (core: Core) => core.Outcome,
   Publication: (core: Core) => core.Publication,
   Registration: (core: Core) => core.Registration,
+  Reminder: (core: Core) => core.Reminder,
+  ReminderPreference: (core: Core) => core.ReminderPreference,
+  ReminderRun: (core: Core) => core.ReminderRun,
   Staff: (core: Core) => core.Staff,
-  /** What students see of a member of staff (the API's StaffPublicView). */
-  StaffPublicView: (core: Core) =>
-    core.Staff.pick({
-      id: true,
-      name: true,
-      email: true,
-      unit: true,
-      title: true,
-      languages: true,
-    }),
+  /** What students see of a member of staff. */
+  StaffPublicView: (core: Core) => core.StaffPublicView,
   Student: (core: Core) => core.Student,
   StudentSelfView: (core: Core) => core.StudentSelfView,
   YearEndReview: (core: Core) => core.YearEndReview,

@@ -99,7 +99,8 @@ function importedModules(code: string): string[] {
   const patterns = [
     /\bfrom\s*["']([^"']+)["']/g,
     /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\bimport\s*["']([^"']+)["']/g,
+    // A side-effect import starts a statement (not "/v1/ewp/iias/import" inside a string).
+    /(?:^|[;{}\s])import\s*["']([^"']+)["']/gm,
     /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
   ];
   for (const pattern of patterns) {

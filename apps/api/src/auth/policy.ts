@@ -41,6 +41,10 @@ export const resources = [
   'calendar_feeds',
   /** The whole store: read = take a backup, create = restore one into an empty store. */
   'backup',
+  /** Reminders: read = list, create = run the daily computation, update = claim and acknowledge. */
+  'reminders',
+  /** The asker's own choice of reminders on or off (GET and PUT /v1/me/reminders). */
+  'reminder_preferences',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -86,6 +90,9 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     // Admins may revoke anyone's feed (a leaked URL); everyone lists and makes only their own.
     calendar_feeds: rights('own', 'own', 'none', 'all'),
     backup: rights('all', 'all', 'none', 'none'),
+    // Admins run the computation by hand; delivering is the bot's (service) work.
+    reminders: rights('all', 'all', 'none', 'none'),
+    reminder_preferences: rights('own', 'none', 'own', 'none'),
   },
   staff: {
     institutions: EDIT,
@@ -108,6 +115,8 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     audit: NONE,
     calendar_feeds: rights('own', 'own', 'none', 'own'),
     backup: NONE,
+    reminders: READ,
+    reminder_preferences: rights('own', 'none', 'own', 'none'),
   },
   student: {
     institutions: PUBLIC,
@@ -131,6 +140,8 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     audit: NONE,
     calendar_feeds: rights('own', 'own', 'none', 'own'),
     backup: NONE,
+    reminders: NONE,
+    reminder_preferences: rights('own', 'none', 'own', 'none'),
   },
   service: {
     institutions: PUBLIC,
@@ -153,6 +164,10 @@ export const policy: Readonly<Record<Role, Readonly<Record<Resource, Rights>>>> 
     audit: NONE,
     calendar_feeds: NONE,
     backup: NONE,
+    // Run the daily computation (a scheduler of its own), claim and acknowledge deliveries.
+    reminders: rights('none', 'all', 'all', 'none'),
+    // Only when acting for someone (then that person's row applies).
+    reminder_preferences: NONE,
   },
 };
 

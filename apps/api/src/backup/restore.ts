@@ -23,6 +23,8 @@ export const ACCESS_TABLES = [
   'binding_attempts',
   'idempotency_keys',
   'audit_log',
+  // The key of report links, made on first use: the backup's replaces it.
+  'settings',
 ] as const;
 
 /** Rows sent per INSERT: a few hundred rows keep each statement's JSON text small. */

@@ -76,6 +76,8 @@ export const agreements = pgTable(
     index('agreements_end_idx').on(t.endDate, t.id),
     index('agreements_institutions_idx').using('gin', t.institutionIds),
     index('agreements_search_idx').using('gin', sql`${t.search} gin_trgm_ops`),
+    /** `academic_year` filter: `data->'quotas' @> [{"academicYear": …}]`. */
+    index('agreements_quotas_idx').using('gin', sql`(${t.data}->'quotas') jsonb_path_ops`),
   ],
 );
 
@@ -184,6 +186,11 @@ export const events = pgTable(
     index('events_academic_year_idx').on(t.academicYear, t.startsAt, t.id),
     index('events_audience_idx').using('gin', t.audience),
     index('events_search_idx').using('gin', sql`${t.search} gin_trgm_ops`),
+    /** `partner_institution_id` filter: `data->'partnerInstitutionIds' @> ["inst_…"]`. */
+    index('events_partners_idx').using(
+      'gin',
+      sql`(${t.data}->'partnerInstitutionIds') jsonb_path_ops`,
+    ),
   ],
 );
 
@@ -209,6 +216,8 @@ export const registrations = pgTable(
     uniqueIndex('registrations_sequence_idx').on(t.eventId, t.sequence),
     index('registrations_event_status_idx').on(t.eventId, t.status, t.sequence),
     index('registrations_student_idx').on(t.studentId, t.createdAt, t.id),
+    /** "My registrations" of a member of staff (or any non-student participant). */
+    index('registrations_participant_idx').on(t.participantKey, t.createdAt, t.id),
   ],
 );
 
@@ -421,4 +430,65 @@ export const calendarFeeds = pgTable(
     index('calendar_feeds_staff_idx').on(t.staffId, t.createdAt),
     index('calendar_feeds_token_idx').on(t.tokenId, t.createdAt),
   ],
+);
+
+/**
+ * Values the store keeps for the API itself, one row per key: `report_link_secret` (the key that
+ * signs year-end report links when REPORT_LINK_SECRET is unset), written once by whichever API
+ * instance needs it first, so every instance on the database agrees.
+ */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+/**
+ * Reminders made by the daily run (apps/api/src/reminders). The unique key on recipient, kind,
+ * subject and period is what makes a second run, on any instance, create nothing new; a
+ * claim takes pending rows with `FOR UPDATE SKIP LOCKED` and holds them until `claimed_until`.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    recipientKind: text('recipient_kind').notNull(),
+    recipientId: text('recipient_id').notNull(),
+    kind: text('kind').notNull(),
+    /** `wechat` for students, `slack` for staff. */
+    channel: text('channel').notNull(),
+    subject: text('subject').notNull(),
+    period: text('period').notNull(),
+    content: jsonb('content').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: instant('claimed_until'),
+    deliveredAt: instant('delivered_at'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reminders_once_idx').on(
+      t.recipientKind,
+      t.recipientId,
+      t.kind,
+      t.subject,
+      t.period,
+    ),
+    index('reminders_queue_idx').on(t.channel, t.status, t.createdAt, t.id),
+    index('reminders_created_idx').on(t.createdAt, t.id),
+    index('reminders_recipient_idx').on(t.recipientKind, t.recipientId, t.createdAt),
+  ],
+);
+
+/** A person's reminder preference; no row means reminders are on. */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    subjectKind: text('subject_kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('reminder_preferences_pk').on(t.subjectKind, t.subjectId)],
 );

@@ -3,6 +3,7 @@
  * server when a connection string is given. Both expose the same drizzle database over the
  * same schema, migrated by the same SQL files.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,12 @@ export interface Store {
 export interface StoreOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir`. */
   databaseUrl?: string | undefined;
+  /**
+   * PostgreSQL only: how long to wait for a connection, and for a query's answer, before the
+   * request fails (503) instead of hanging while the server is away (defaults 5 s and 60 s).
+   */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
   /** Directory of the embedded store (its database lives in `<dataDir>/pglite`). */
   dataDir: string;
   /** Where the drizzle-kit migrations are; found next to the package by default. */
@@ -59,7 +66,71 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   return options.databaseUrl === undefined
     ? openPglite(options.dataDir, migrationsFolder)
-    : openPostgres(options.databaseUrl, migrationsFolder);
+    : openPostgres(options.databaseUrl, migrationsFolder, {
+        connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+        queryTimeoutMs: options.queryTimeoutMs ?? 60_000,
+      });
+}
+
+const ambientTransaction = new AsyncLocalStorage<Tx>();
+
+/**
+ * The store's database as the app uses it: inside `withinTransaction`, every query made through
+ * it joins that transaction (a nested `transaction()` becomes a savepoint). Besides making a
+ * whole request atomic, this keeps PGlite from waiting on itself: its one connection runs one
+ * transaction at a time, so a query made outside the open transaction would wait for ever.
+ */
+function ambient(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const tx = ambientTransaction.getStore();
+      if (tx === undefined) return Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(tx, property, tx);
+      return typeof value === 'function' ? value.bind(tx) : value;
+    },
+  });
+}
+
+/**
+ * Runs `work` in one transaction that every use of a store's `db` within it joins, whatever
+ * reference to the database the code holds (see `ambient`). Used by the Idempotency-Key
+ * middleware: the write and the stored response commit together or not at all.
+ */
+export function withinTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => ambientTransaction.run(tx, () => work(tx)));
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const unavailableMessage =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end/i;
+
+/**
+ * Whether an error means the database is away (refused or lost connection, shutting down or
+ * starting up, time-out), which the API answers with 503 rather than 500.
+ */
+export function isStoreUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; depth < 5; depth++) {
+    if (typeof current !== 'object' || current === null) return false;
+    if ('code' in current && typeof current.code === 'string') {
+      if (unavailableCodes.has(current.code) || current.code.startsWith('08')) return true;
+    }
+    if (current instanceof Error && unavailableMessage.test(current.message)) return true;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return false;
 }
 
 async function openPglite(dataDir: string, migrationsFolder: string): Promise<Store> {
@@ -70,7 +141,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   const db = drizzlePglite({ client, schema });
   return {
     kind: 'pglite',
-    db,
+    db: ambient(db),
     migrate: () => migratePglite(db, { migrationsFolder }),
     async ping() {
       await db.execute(sql`select 1`);
@@ -84,15 +155,24 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */
 const MIGRATION_LOCK = 7_152_024;
 
-async function openPostgres(url: string, migrationsFolder: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(
+  url: string,
+  migrationsFolder: string,
+  timeouts: { connectTimeoutMs: number; queryTimeoutMs: number },
+): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    query_timeout: timeouts.queryTimeoutMs,
+  });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = drizzleNodePg({ client: pool, schema });
   let closed = false;
   return {
     kind: 'postgres',
-    db,
+    db: ambient(db),
     async migrate() {
       const client = await pool.connect();
       try {

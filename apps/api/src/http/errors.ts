@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { isStoreUnavailable } from '../db/store';
 import { type Logger, loggablePath, safeError } from '../logger';
 import type { AppEnv } from './context';
 import {
@@ -50,6 +51,16 @@ export function errorHandler(logger: Logger) {
     if (error instanceof HTTPException) {
       const kind = httpExceptionKinds[error.status];
       if (kind !== undefined) return problemResponse(c, new ApiError(kind));
+    }
+    if (isStoreUnavailable(error)) {
+      // The database is away (stopped, restarting, unreachable): retry soon, not a defect.
+      const unavailable = new ApiError('unavailable', {
+        detail: 'The store does not answer; try again shortly.',
+        headers: { 'Retry-After': '1' },
+        cause: error,
+      });
+      logApiError(logger, c, unavailable);
+      return problemResponse(c, unavailable);
     }
     logger.error(
       {

@@ -1,20 +1,26 @@
 /**
  * `Idempotency-Key` on POST: the first response to a key is stored and replayed to every
  * retry of the same request by the same token; the same key with another request (another
- * body, path or Passerelle-Act-As) is refused with 422. While the first request is still
- * running, a retry gets 409 with Retry-After. Responses a client is meant to retry (408, 409,
- * 429 and 5xx, as the SDK does) are not stored, so the retry runs again. Keys are remembered for IDEMPOTENCY_TTL_HOURS.
+ * body, path or Passerelle-Act-As) is refused with 422. The request runs in one transaction
+ * with its key and stored response, so a crash never leaves a write without its response (nor a
+ * key without its write), and a retry while the first request runs waits for its response.
+ * Responses a client is meant to retry (408, 409, 429 and 5xx, as the SDK does) are not stored
+ * and what the request wrote is rolled back, so the retry runs again. Keys are remembered for
+ * IDEMPOTENCY_TTL_HOURS.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, type SQL } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../auth/tokens';
 import type { Config } from '../config';
 import { idempotencyKeys } from '../db/schema';
-import type { Db } from '../db/store';
+import { type Db, type Tx, withinTransaction } from '../db/store';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
 
-/** A request still `in_progress` after this long is taken to have died, and may be retried. */
+/**
+ * A key `in_progress` after this long is taken to have died, and may be retried (only an
+ * earlier version of the API, which committed the key apart from the write, left such rows).
+ */
 const STALE_IN_PROGRESS_MS = 60_000;
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -51,77 +57,111 @@ export function idempotency(
     );
     const scope = and(eq(idempotencyKeys.tokenId, auth.tokenId), eq(idempotencyKeys.key, key));
     const at = now();
-    const expiredBefore = new Date(at.getTime() - config.IDEMPOTENCY_TTL_HOURS * 3_600_000);
+    const ttlMs = config.IDEMPOTENCY_TTL_HOURS * 3_600_000;
 
-    // Claim the key; when it is taken, look at what holds it.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const claimed = await db
-        .insert(idempotencyKeys)
-        .values({
-          tokenId: auth.tokenId,
-          key,
-          requestHash,
-          state: 'in_progress',
-          createdAt: at.toISOString(),
-        })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length > 0) break;
-
-      const [held] = await db.select().from(idempotencyKeys).where(scope).limit(1);
-      if (held === undefined) continue;
-      const age = at.getTime() - Date.parse(held.createdAt);
-      const expired = Date.parse(held.createdAt) < expiredBefore.getTime();
-      const abandoned = held.state === 'in_progress' && age > STALE_IN_PROGRESS_MS;
-      if (expired || abandoned) {
-        await db
-          .delete(idempotencyKeys)
-          .where(and(scope, eq(idempotencyKeys.createdAt, held.createdAt)));
-        continue;
-      }
-      if (held.requestHash !== requestHash) {
-        throw new ApiError('idempotency_mismatch', {
-          detail: 'This Idempotency-Key was first used with a different request; use a new key.',
-        });
-      }
-      if (held.state !== 'completed' || held.status === null) {
-        throw new ApiError('idempotency_in_progress', {
-          detail: 'The first request with this Idempotency-Key has not finished yet.',
-          headers: { 'Retry-After': '1' },
-        });
-      }
-      const headers = new Headers(isStringRecord(held.headers) ? held.headers : {});
-      headers.set('Idempotent-Replayed', 'true');
-      headers.set('X-Request-Id', c.get('requestId'));
-      return new Response(held.body, { status: held.status, headers });
-    }
-
+    // The claim, the route's writes and the stored response are one transaction: a crash
+    // before its commit leaves neither the write nor the key (a retry runs the request afresh),
+    // a crash after it leaves both (a retry gets the stored response). A concurrent request with
+    // the same key waits on the claim's row (PostgreSQL) or on the one connection (PGlite), then
+    // finds the completed response.
+    let replay: Response | undefined;
     try {
-      await next();
+      await withinTransaction(db, async (tx) => {
+        replay = await claim(tx, { scope, tokenId: auth.tokenId, key, requestHash, at, ttlMs });
+        if (replay !== undefined) {
+          replay.headers.set('X-Request-Id', c.get('requestId'));
+          return;
+        }
+        await next();
+        const response = c.res;
+        // Not stored, and nothing the request wrote is kept: the client's retry runs again.
+        if (retryable(response.status)) throw new RolledBack();
+        const headers: Record<string, string> = {};
+        for (const name of replayedHeaders) {
+          const value = response.headers.get(name);
+          if (value !== null) headers[name] = value;
+        }
+        await tx
+          .update(idempotencyKeys)
+          .set({
+            state: 'completed',
+            status: response.status,
+            headers,
+            body: await response.clone().text(),
+          })
+          .where(scope);
+      });
     } catch (error) {
-      await db.delete(idempotencyKeys).where(scope);
-      throw error;
+      if (!(error instanceof RolledBack)) throw error;
     }
-    const response = c.res;
-    if (retryable(response.status)) {
-      await db.delete(idempotencyKeys).where(scope);
-      return;
-    }
-    const headers: Record<string, string> = {};
-    for (const name of replayedHeaders) {
-      const value = response.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
-    await db
-      .update(idempotencyKeys)
-      .set({
-        state: 'completed',
-        status: response.status,
-        headers,
-        body: await response.clone().text(),
-      })
-      .where(scope);
+    if (replay !== undefined) return replay;
   };
+}
+
+/** Thrown to roll the request's transaction back; its response is sent all the same. */
+class RolledBack extends Error {}
+
+/**
+ * Claims the key in the open transaction; when a completed request holds it, the response to
+ * replay. Refuses a key used with another request (422), or held by a request still running
+ * (409: only a row left `in_progress` by an earlier version of the API can be seen so).
+ */
+async function claim(
+  tx: Tx,
+  input: {
+    scope: SQL | undefined;
+    tokenId: string;
+    key: string;
+    requestHash: string;
+    at: Date;
+    ttlMs: number;
+  },
+): Promise<Response | undefined> {
+  const { scope, at } = input;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({
+        tokenId: input.tokenId,
+        key: input.key,
+        requestHash: input.requestHash,
+        state: 'in_progress',
+        createdAt: at.toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length > 0) return undefined;
+
+    const [held] = await tx.select().from(idempotencyKeys).where(scope).limit(1);
+    if (held === undefined) continue;
+    const age = at.getTime() - Date.parse(held.createdAt);
+    const expired = age > input.ttlMs;
+    const abandoned = held.state === 'in_progress' && age > STALE_IN_PROGRESS_MS;
+    if (expired || abandoned) {
+      await tx
+        .delete(idempotencyKeys)
+        .where(and(scope, eq(idempotencyKeys.createdAt, held.createdAt)));
+      continue;
+    }
+    if (held.requestHash !== input.requestHash) {
+      throw new ApiError('idempotency_mismatch', {
+        detail: 'This Idempotency-Key was first used with a different request; use a new key.',
+      });
+    }
+    if (held.state !== 'completed' || held.status === null) {
+      throw new ApiError('idempotency_in_progress', {
+        detail: 'The first request with this Idempotency-Key has not finished yet.',
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    const headers = new Headers(isStringRecord(held.headers) ? held.headers : {});
+    headers.set('Idempotent-Replayed', 'true');
+    return new Response(held.body, { status: held.status, headers });
+  }
+  throw new ApiError('idempotency_in_progress', {
+    detail: 'The first request with this Idempotency-Key has not finished yet.',
+    headers: { 'Retry-After': '1' },
+  });
 }
 
 /** Forgets keys older than the time-to-live (run at start-up). */

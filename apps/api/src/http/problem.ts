@@ -20,6 +20,7 @@ export const problemKinds = {
     status: 409,
     title: 'A request with this Idempotency-Key is still being processed',
   },
+  request_timeout: { status: 408, title: 'The request was not received in time' },
   precondition_failed: { status: 412, title: 'The record has changed since you read it' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
@@ -30,6 +31,7 @@ export const problemKinds = {
     title: 'This Idempotency-Key was used with a different request',
   },
   rate_limited: { status: 429, title: 'Too many attempts' },
+  request_too_large: { status: 431, title: 'The request line or headers are too large' },
   internal: { status: 500, title: 'Something went wrong on our side' },
   unavailable: { status: 503, title: 'The service is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;

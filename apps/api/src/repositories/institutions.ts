@@ -1,4 +1,4 @@
-import { allTexts, Institution } from '@passerelle/core';
+import { allTexts, Institution, InstitutionPublicView } from '@passerelle/core';
 import { defineRepository, foldText, searchText, spine } from '../db/records';
 import { institutions } from '../db/schema';
 
@@ -25,18 +25,8 @@ export const institutionRepository = defineRepository({
 /** Stages a partner is shown to students and the bot at: the office's partners, current or past. */
 export const publicStages = ['partner', 'dormant'] as const;
 
-/** What students and the bot see of an institution: its names and where it is. */
-export const InstitutionPublicView = Institution.pick({
-  id: true,
-  name: true,
-  shortName: true,
-  aliases: true,
-  country: true,
-  city: true,
-  kind: true,
-  website: true,
-}).meta({ id: 'InstitutionPublicView' });
-export type InstitutionPublicView = typeof InstitutionPublicView._output;
+/** What students and the bot see of an institution (the schema lives in @passerelle/core). */
+export { InstitutionPublicView };
 
 export function toInstitutionPublicView(record: Institution): InstitutionPublicView {
   const { id, name, shortName, aliases, country, city, kind, website } = record;

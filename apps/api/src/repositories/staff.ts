@@ -1,4 +1,4 @@
-import { Staff } from '@passerelle/core';
+import { Staff, StaffPublicView } from '@passerelle/core';
 import { defineRepository, foldText, searchText, spine } from '../db/records';
 import { staff } from '../db/schema';
 
@@ -15,12 +15,5 @@ export const staffRepository = defineRepository({
   }),
 });
 
-/** What students see of a member of staff: who they are and how to reach them. */
-export const StaffPublicView = Staff.pick({
-  id: true,
-  name: true,
-  email: true,
-  unit: true,
-  title: true,
-  languages: true,
-}).meta({ id: 'StaffPublicView' });
+/** What students see of a member of staff (the schema lives in @passerelle/core). */
+export { StaffPublicView };

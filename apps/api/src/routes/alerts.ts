@@ -9,43 +9,30 @@
  *   `agreementStatusAt` says `expiring`) or within `within_days` (core
  *   `agreementExpiresWithin`), and those that expired in the last 30 days.
  *
- * SQL on the indexed columns preselects candidates (a superset); the core rules decide.
+ * The selection is shared with the daily reminder run (reminders/attention.ts).
  */
 import { createRoute } from '@hono/zod-openapi';
 import {
-  AgreementId,
-  addDays,
-  agreementExpiresWithin,
-  agreementStatusAt,
-  type CalendarDate,
+  AgreementAlert,
   CalendarDate as CalendarDateSchema,
   DEFAULT_ALERT_DAYS,
   DocumentAlert,
   DocumentKind,
-  daysBetween,
-  documentAlerts,
-  EffectiveAgreementStatus,
-  LocalizedText,
-  PASSPORT_MARGIN_MONTHS,
-  type Student,
-  StudentStatus,
-  studentLifecycle,
   today,
 } from '@passerelle/core';
-import { and, asc, gte, isNotNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ownStudentId } from '../auth/identity';
 import { authorize, denied } from '../auth/policy';
 import { findRecord } from '../db/records';
-import { agreements, students } from '../db/schema';
-import type { Db } from '../db/store';
 import { type App, type AppDeps, authOf } from '../http/context';
-import { agreementRepository } from '../repositories/agreements';
+import {
+  agreementAlerts,
+  alertsOf,
+  type DocumentFilters,
+  studentDocumentAlerts,
+} from '../reminders/attention';
 import { studentRepository } from '../repositories/students';
 import { bearer, errors } from './common';
-
-/** How long after its end an expired agreement is still reported. */
-export const RECENTLY_EXPIRED_DAYS = 30;
 
 const AlertQuery = z.object({
   date: CalendarDateSchema.optional().meta({
@@ -69,18 +56,6 @@ const AlertQuery = z.object({
     description: 'Only alerts for this kind of document. Agreements are not affected.',
   }),
 });
-
-const AgreementAlert = z
-  .object({
-    agreementId: AgreementId,
-    title: LocalizedText,
-    endDate: CalendarDateSchema,
-    /** Days from the date to the end date; negative once expired. */
-    daysLeft: z.number().int(),
-    status: EffectiveAgreementStatus,
-  })
-  .meta({ id: 'AgreementAlert' });
-type AgreementAlert = z.infer<typeof AgreementAlert>;
 
 const AlertReport = z
   .object({
@@ -107,92 +82,6 @@ const alerts = createRoute({
     ...errors(403, 404),
   },
 });
-
-/** Statuses with no alert any more (core: completed and withdrawn). */
-const finalStatuses = StudentStatus.options.filter((status) => studentLifecycle.isFinal(status));
-
-interface DocumentFilters {
-  withinDays: number;
-  beforeProgrammeEnd: boolean;
-  document: DocumentKind | undefined;
-}
-
-/** The core rule over one student, then the request's filters. */
-function alertsOf(student: Student, date: CalendarDate, filters: DocumentFilters): DocumentAlert[] {
-  return documentAlerts(student, date, { withinDays: filters.withinDays }).filter(
-    (alert) =>
-      (filters.document === undefined || alert.document === filters.document) &&
-      (!filters.beforeProgrammeEnd || alert.expiry < student.programmeEnd),
-  );
-}
-
-/**
- * Every current student's document alerts. A student can have one only if their earliest
- * document expiry (the indexed `first_document_expiry`) is within the alert window or less
- * than the passport margin (plus a month, against month-end rounding) after the programme
- * end; `before_programme_end` narrows that to before the programme end.
- */
-async function studentDocumentAlerts(
-  db: Db,
-  date: CalendarDate,
-  filters: DocumentFilters,
-): Promise<DocumentAlert[]> {
-  const expiry = students.firstDocumentExpiry;
-  const window = filters.beforeProgrammeEnd
-    ? lt(expiry, students.programmeEnd)
-    : or(
-        lte(expiry, addDays(date, filters.withinDays)),
-        sql`${expiry} < ${students.programmeEnd} + make_interval(months => ${PASSPORT_MARGIN_MONTHS + 1})`,
-      );
-  const rows = await db
-    .select({ data: students.data })
-    .from(students)
-    .where(and(notInArray(students.status, finalStatuses), isNotNull(expiry), window))
-    .orderBy(asc(expiry), asc(students.id));
-  const found = rows.flatMap((row) =>
-    alertsOf(studentRepository.schema.parse(row.data), date, filters),
-  );
-  // Stable: each student's alerts keep core's order within the same expiry.
-  return found.sort(
-    (a, b) => a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId),
-  );
-}
-
-/**
- * Agreements that need attention on `date`. Candidates: not terminated, ended at most 30 days
- * ago, and ending no later than the larger of `withinDays` and their own renewal notice.
- */
-async function agreementAlerts(
-  db: Db,
-  date: CalendarDate,
-  withinDays: number,
-): Promise<AgreementAlert[]> {
-  const rows = await db
-    .select({ data: agreements.data })
-    .from(agreements)
-    .where(
-      and(
-        ne(agreements.status, 'terminated'),
-        gte(agreements.endDate, addDays(date, -RECENTLY_EXPIRED_DAYS)),
-        sql`${agreements.endDate} <= ${date}::date + greatest(${withinDays}::int, (${agreements.data}->>'renewalNoticeDays')::int)`,
-      ),
-    )
-    .orderBy(asc(agreements.endDate), asc(agreements.id));
-  return rows.flatMap((row): AgreementAlert[] => {
-    const agreement = agreementRepository.schema.parse(row.data);
-    const { endDate } = agreement;
-    if (endDate === undefined) return [];
-    const status = agreementStatusAt(agreement, date);
-    const daysLeft = daysBetween(date, endDate);
-    const needsAttention =
-      status === 'expiring' ||
-      agreementExpiresWithin(agreement, date, withinDays) ||
-      (status === 'expired' && daysLeft < 0 && -daysLeft <= RECENTLY_EXPIRED_DAYS);
-    return needsAttention
-      ? [{ agreementId: agreement.id, title: agreement.title, endDate, daysLeft, status }]
-      : [];
-  });
-}
 
 export function registerAlerts(app: App, deps: AppDeps): void {
   const { db } = deps.store;

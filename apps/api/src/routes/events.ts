@@ -476,7 +476,8 @@ export function registerEvents(app: App, deps: AppDeps): void {
           : eq(events.academicYear, query.academic_year),
         query.partner_institution_id === undefined
           ? undefined
-          : sql`${events.data} @> ${JSON.stringify({ partnerInstitutionIds: [query.partner_institution_id] })}::jsonb`,
+          : // On the expression its GIN index holds (events_partners_idx).
+            sql`(${events.data}->'partnerInstitutionIds') @> ${JSON.stringify([query.partner_institution_id])}::jsonb`,
         query.q === undefined ? undefined : contains(events.search, query.q),
       ],
       sorts,

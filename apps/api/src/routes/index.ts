@@ -14,6 +14,7 @@ import { registerKnowledge } from './knowledge';
 import { registerMeta } from './meta';
 import { registerAwards, registerPublications } from './publications';
 import { registerRegistrations } from './registrations';
+import { registerReminders } from './reminders';
 import { registerReports } from './reports';
 import { registerSpreadsheets } from './spreadsheets';
 import { registerStaff } from './staff';
@@ -45,4 +46,5 @@ export const routeGroups: readonly RegisterRoutes[] = [
   registerSpreadsheets,
   registerEwp,
   registerBackup,
+  registerReminders,
 ];

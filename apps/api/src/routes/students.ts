@@ -31,7 +31,7 @@ import type { Actor } from '../audit';
 import type { Auth } from '../auth/identity';
 import { ownStudentId } from '../auth/identity';
 import { type Access, authorize, denied } from '../auth/policy';
-import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
+import { listPage, MAX_LIMIT, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
 import { contains, findRecord } from '../db/records';
 import { agreements, students } from '../db/schema';
@@ -54,6 +54,9 @@ import {
 const tags = ['Students'];
 const IdParams = z.object({ id: StudentId.meta({ param: { name: 'id', in: 'path' } }) });
 const StudentOrSelfView = z.union([Student, StudentSelfView]);
+
+/** At most this many ids in `ids` (a page holds at most as many). */
+const MAX_IDS = MAX_LIMIT;
 
 export const sorts = {
   created: [students.createdAt],
@@ -80,6 +83,29 @@ export const ListQuery = z.object({
     .max(100)
     .optional()
     .meta({ description: 'Search over full and preferred names and email.' }),
+  ids: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return undefined;
+      const list = [...new Set(value.split(',').map((id) => id.trim()))];
+      for (const id of list) {
+        if (!StudentId.safeParse(id).success) {
+          context.addIssue({ code: 'custom', message: `"${id}" is not a student id` });
+          return z.NEVER;
+        }
+      }
+      if (list.length > MAX_IDS) {
+        context.addIssue({ code: 'custom', message: `at most ${MAX_IDS} ids` });
+        return z.NEVER;
+      }
+      return list as StudentId[];
+    })
+    .meta({
+      description: `Only these students (comma-separated ids, at most ${MAX_IDS}): the records a list of alerts or registrations names, in one request.`,
+      example: 'stu_demo000001,stu_demo000002',
+    }),
 });
 
 /** Everything staff may change by PATCH; the status moves only through /transitions. */
@@ -223,6 +249,7 @@ export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'c
       ? undefined
       : lt(students.firstDocumentExpiry, query.document_expiring_before),
     query.q === undefined ? undefined : contains(students.search, query.q),
+    query.ids === undefined ? undefined : inArray(students.id, query.ids),
   ];
 }
 

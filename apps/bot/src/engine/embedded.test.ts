@@ -340,6 +340,11 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       );
       expect(reply.text).toContain(student?.fullName ?? '?');
       expectNoDocumentNumber(reply);
+      // The API filters by programme end; the names come in one list call, not one per student.
+      expect(reply.operations.filter((op) => op !== 'bindings.resolve')).toEqual([
+        'alerts.list',
+        'students.list',
+      ]);
     });
 
     it('gives the year-end review 2025 with year-on-year change', async () => {
@@ -408,6 +413,11 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       );
       expect(reply.text).toContain('ends Fri 20 Mar 2026 (120 days left)');
       expectNoDocumentNumber(reply);
+      // Every student is named (never an id), from one list call.
+      expect(reply.text).not.toMatch(/stu_\w+/);
+      expect(reply.operations.filter((op) => op.startsWith('students.'))).toEqual([
+        'students.list',
+      ]);
     });
 
     it('has no gaps to show before any question went unanswered', async () => {
@@ -544,6 +554,11 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       expect(third.language).toBe('zh');
       expect(third.text).toMatch(/^您发消息太快了/);
       expect(third.operations).toEqual([]);
+      expect(third.silent).toBeUndefined();
+      // Told once per window: the rest of a burst is silent, so channels post nothing.
+      const fourth = await send('encore une fois');
+      expect(fourth.intent).toBe('rate_limited');
+      expect(fourth.silent).toBe(true);
     });
 
     it('answers a retried delivery once, with the first reply', async () => {

@@ -54,6 +54,23 @@ export const DEDUP_TTL_SECONDS = 3600;
 /** How many replies a conversation keeps for retried deliveries. */
 const KEPT_REPLIES = 5;
 
+/**
+ * Counts one message against the person's rate limit. Undefined while they are within it;
+ * otherwise how long to wait, and whether they were already told so in this window (then the
+ * reply is silent: one notice per window, not one per message of a burst).
+ */
+export async function overRateLimit(
+  state: BotState,
+  message: IncomingMessage,
+  limit: number,
+): Promise<{ seconds: number; silent: boolean } | undefined> {
+  const who = `${message.channel}:${message.channelUserId}`;
+  const rate = await state.hit(`rate:${who}`, limit, 60);
+  if (rate.allowed) return undefined;
+  const seconds = Math.max(1, rate.resetSeconds);
+  return { seconds, silent: await state.seen(`rate-notice:${who}`, seconds) };
+}
+
 /** The handler of each intent; another engine (the LLM's tools) may reuse them. */
 export const HANDLERS: Readonly<Record<Intent, Handler>> = {
   help,
@@ -161,7 +178,7 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions): Engine {
     await state.setContext(key, next, contextTtl);
   }
 
-  async function answer(message: IncomingMessage): Promise<Reply> {
+  async function answer(message: IncomingMessage, rateCounted: boolean): Promise<Reply> {
     const now = options.now?.() ?? message.receivedAt;
     const today: CalendarDate = dateInZone(now, timeZone);
     const operations: string[] = [];
@@ -188,14 +205,15 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions): Engine {
       }
     }
 
-    const rate = await state.hit(`rate:${message.channel}:${message.channelUserId}`, limit, 60);
-    if (!rate.allowed) {
+    const limited = rateCounted ? undefined : await overRateLimit(state, message, limit);
+    if (limited !== undefined) {
       const language = detectLanguage(message.text, context.language);
-      return early(
+      const notice = early(
         language,
-        messagesFor(language).rateLimited({ seconds: Math.max(1, rate.resetSeconds) }),
+        messagesFor(language).rateLimited({ seconds: limited.seconds }),
         'rate_limited',
       );
+      return limited.silent ? { ...notice, silent: true } : notice;
     }
 
     let language: Language = detectLanguage(message.text, context.language);
@@ -254,9 +272,9 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions): Engine {
   }
 
   return {
-    async answer(message) {
+    async answer(message, answerOptions) {
       try {
-        return await answer(message);
+        return await answer(message, answerOptions?.rateCounted === true);
       } catch (error) {
         // The shared state failed (Redis down): still a polite answer, never a crash.
         options.onError?.(error, message);

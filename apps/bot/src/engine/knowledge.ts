@@ -15,13 +15,11 @@ const SECOND_HIT_SHARE = 0.8;
 
 /**
  * True when the API says the article is about what was asked (`match: 'strong'`, or the
- * coverage behind it). A hit without either is not trusted.
+ * coverage behind it). A hit without either (an older API) is not trusted.
  */
-export function isStrong(hit: KnowledgeHit): boolean {
-  if ('match' in hit) return hit.match === 'strong';
-  if ('coverage' in hit && typeof hit.coverage === 'number') {
-    return hit.coverage >= STRONG_COVERAGE;
-  }
+export function isStrong(hit: Partial<Pick<KnowledgeHit, 'match' | 'coverage'>>): boolean {
+  if (hit.match !== undefined) return hit.match === 'strong';
+  if (typeof hit.coverage === 'number') return hit.coverage >= STRONG_COVERAGE;
   return false;
 }
 

@@ -14,9 +14,7 @@ import {
   dateInZone,
   daysBetween,
   InstitutionId,
-  type Student,
   type StudentId,
-  type StudentSelfView,
   type YearFigure,
 } from '@passerelle/core';
 import { CUES, type DelegationAspect, fold } from '../nlu';
@@ -228,6 +226,26 @@ export const delegationInfo: Handler = async (turn): Promise<Answer> => {
 
 // ————— alerts —————
 
+/** The full names of these students, in list calls of up to 200 ids (usually one call). */
+async function studentNames(
+  turn: Turn,
+  ids: readonly StudentId[],
+): Promise<Map<StudentId, string>> {
+  const names = new Map<StudentId, string>();
+  for (let from = 0; from < ids.length; from += MAX_IDS_PER_CALL) {
+    const chunk = ids.slice(from, from + MAX_IDS_PER_CALL);
+    turn.op('students.list');
+    const page = await turn.asker.client.students.list({
+      ids: chunk.join(','),
+      limit: chunk.length,
+    });
+    for (const student of page.data) names.set(student.id, student.fullName);
+  }
+  return names;
+}
+
+const MAX_IDS_PER_CALL = 200;
+
 function documentsAsked(turn: Turn): Set<DocumentKind> {
   const asked = new Set<DocumentKind>();
   for (const kind of turn.understanding.entities.documentKinds) {
@@ -243,26 +261,23 @@ export const alerts: Handler = async (turn): Promise<Answer> => {
     range !== undefined && range.to > today
       ? Math.min(3650, daysBetween(today, range.to))
       : undefined;
-  turn.op('alerts.list');
-  const report = await turn.asker.client.alerts.list(
-    withinDays === undefined ? {} : { within_days: withinDays },
-  );
   const asked = documentsAsked(turn);
   const beforeEnd = CUES.beforeProgrammeEnd.test(fold(turn.message.text));
   const documentsOnly = asked.size > 0 || beforeEnd;
-
-  const students = new Map<StudentId, Student | StudentSelfView>();
-  for (const id of new Set(report.documents.map((alert) => alert.studentId))) {
-    turn.op('students.get');
-    students.set(id, await turn.asker.client.students.get(id));
-  }
-  const documents = report.documents.filter((alert) => {
-    if (asked.size > 0 && !asked.has(alert.document)) return false;
-    if (!beforeEnd) return true;
-    // "before their programme ends": the document's end against the student's programme end.
-    const student = students.get(alert.studentId);
-    return student !== undefined && alert.expiry < student.programmeEnd;
+  const [onlyKind] = asked.size === 1 ? [...asked] : [];
+  // The API filters by document and by programme end itself; the names of the students come
+  // in one list call. (One `students.get` per student, one after the other, made this answer
+  // one of the slowest of the bot's benchmark.)
+  turn.op('alerts.list');
+  const report = await turn.asker.client.alerts.list({
+    ...(withinDays === undefined ? {} : { within_days: withinDays }),
+    ...(beforeEnd ? { before_programme_end: true } : {}),
+    ...(onlyKind === undefined ? {} : { document: onlyKind }),
   });
+  const documents = report.documents.filter(
+    (alert) => asked.size === 0 || asked.has(alert.document),
+  );
+  const names = await studentNames(turn, [...new Set(documents.map((alert) => alert.studentId))]);
   const agreements = documentsOnly ? [] : report.agreements;
   const date = formatDate(report.date, language);
   const fields: ReplyField[] = [
@@ -278,7 +293,7 @@ export const alerts: Handler = async (turn): Promise<Answer> => {
     t.alertsIntro({ date, documents: documents.length, agreements: agreements.length }),
     ...documents.map((alert) =>
       t.alertDocumentLine({
-        name: students.get(alert.studentId)?.fullName ?? alert.studentId,
+        name: names.get(alert.studentId) ?? alert.studentId,
         document: t.labels.documentKind[alert.document],
         expiry: formatDate(alert.expiry, language),
         reason: t.labels.alertReason[alert.reason],

@@ -378,9 +378,10 @@ export const partnerInfo: Handler = async (turn): Promise<Answer> => {
   if (id === undefined) return partnersOverview(turn);
 
   turn.op('institutions.get');
-  const institution = await turn.asker.client.institutions.get(id);
   turn.op('delegations.list');
-  const [agreements, delegations] = await Promise.all([
+  // The three reads at once: the answer waits for the slowest, not for their sum.
+  const [institution, agreements, delegations] = await Promise.all([
+    turn.asker.client.institutions.get(id),
     listAgreements(turn, { institution_id: id }),
     turn.asker.client.delegations.list({ institution_id: id, limit: 200 }).toArray(500),
   ]);

@@ -13,6 +13,7 @@ import {
 } from '@passerelle/core';
 import { NotFoundError } from '@passerelle/sdk';
 import type { DocumentKind as MentionedDocument } from '../nlu';
+import { REMINDER_MESSAGES } from '../reminders/messages';
 import { formatDate, formatDateRange, text } from './format';
 import type { Answer, Handler, Turn } from './turn';
 import type { ReplyField } from './types';
@@ -175,6 +176,13 @@ function reminders(enabled: boolean): Handler {
   return async (turn) => {
     const { t } = turn;
     const id = studentIdOf(turn);
+    if (id === undefined && turn.asker.role === 'staff' && turn.asker.staffId !== undefined) {
+      // Staff get a daily digest on Slack: this is their own choice of it.
+      turn.op('reminders.setPreference');
+      await turn.asker.client.reminders.setPreference({ enabled });
+      const said = REMINDER_MESSAGES[turn.language];
+      return { text: enabled ? said.digestOn() : said.digestOff() };
+    }
     if (id === undefined) return { text: t.remindersStaff() };
     turn.op('students.update');
     await turn.asker.client.students.update(id, { remindersEnabled: enabled });

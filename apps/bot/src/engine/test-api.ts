@@ -18,6 +18,8 @@ interface TestApi {
     service: string;
     student: { token: string; studentId: string };
   };
+  /** Every log line the API wrote. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +49,8 @@ export interface BotTestWorld {
   now: Date;
   data: DemoData;
   tokens: TestApi['tokens'];
+  /** Every log line the API wrote so far. */
+  apiLogs: readonly string[];
   /** The bot's service client. */
   service: Passerelle;
   /** A member of staff's own client (to make binding codes and check what the bot did). */
@@ -97,6 +101,7 @@ export async function startBotTestApi(
     now,
     data,
     tokens: api.tokens,
+    apiLogs: api.logs,
     service,
     staff,
     code,

@@ -155,10 +155,11 @@ describe('knowledge hits', () => {
     version: 1,
   };
   it('trusts only strong matches', () => {
-    const hit = (extra: { match?: string; coverage?: number }): KnowledgeHit & typeof extra => ({
+    const hit = (extra: Partial<Pick<KnowledgeHit, 'match' | 'coverage'>>) => ({
       article,
       score: 3,
       passage: 'p',
+      language: 'en' as const,
       ...extra,
     });
     expect(isStrong(hit({ match: 'strong' }))).toBe(true);

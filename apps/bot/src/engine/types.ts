@@ -64,8 +64,23 @@ export interface Reply {
    * reply is the first one again, and a channel should not post it twice.
    */
   duplicate?: boolean;
+  /**
+   * True when a channel should send nothing: the person writes faster than the rate limit and
+   * was already told so in this window (the text repeats the notice for a channel that must
+   * answer something).
+   */
+  silent?: boolean;
 }
 
 export interface Engine {
-  answer(message: IncomingMessage): Promise<Reply>;
+  answer(message: IncomingMessage, options?: AnswerOptions): Promise<Reply>;
+}
+
+/** How an engine is asked, when another engine hands it a message. */
+export interface AnswerOptions {
+  /**
+   * The message was already counted against the person's rate limit (by the engine handing
+   * it over), so it is not counted twice.
+   */
+  rateCounted?: boolean;
 }

@@ -253,6 +253,56 @@ describe.skipIf(!apiAvailable)('the LLM engine', () => {
     expect(reply.intent).toBe('help');
   });
 
+  it('counts a message it hands to the embedded engine once against the rate limit', async () => {
+    const shared = createMemoryState();
+    const limit = 4;
+    const engine = createLlmEngine({
+      openai: { apiKey: 'test-key', baseURL: modelUrl, model: 'scripted' },
+      client: world.service,
+      state: shared,
+      fallback: createEmbeddedEngine({
+        client: world.service,
+        state: shared,
+        timeZone: 'Asia/Shanghai',
+        rateLimitPerMinute: limit,
+      }),
+      timeZone: 'Asia/Shanghai',
+      rateLimitPerMinute: limit,
+    });
+    const intents: (string | undefined)[] = [];
+    for (let n = 0; n < limit + 1; n++) {
+      intents.push((await engine.answer(message('help', 'student', `rate-${n}`))).intent);
+    }
+    expect(requests).toHaveLength(0);
+    expect(intents).toEqual([...Array(limit).fill('help'), 'rate_limited']);
+  });
+
+  it('sends the model the conversation so far, and only this person’s', async () => {
+    const engine = createLlmEngine({
+      openai: { apiKey: 'test-key', baseURL: modelUrl, model: 'scripted' },
+      client: world.service,
+      state: createMemoryState(),
+      fallback: embedded,
+      timeZone: 'Asia/Shanghai',
+      rateLimitPerMinute: 1000,
+    });
+    script = [{ kind: 'answer', text: 'The salon is on Friday.' }];
+    await engine.answer(message('When is the Sino-French salon?', 'student'));
+    script = [{ kind: 'answer', text: 'It is in Building A.' }];
+    await engine.answer(message('And where is it?', 'student'));
+    const second = requests.at(-1);
+    expect(second?.messages.map((m) => [m.role, m.content])).toEqual([
+      ['system', expect.any(String)],
+      ['user', 'When is the Sino-French salon?'],
+      ['assistant', 'The salon is on Friday.'],
+      ['user', 'And where is it?'],
+    ]);
+    // Someone else starts with nothing but their own question.
+    script = [{ kind: 'answer', text: 'Hello.' }];
+    await engine.answer(message('How many exchange students this year?', 'staff'));
+    expect(requests.at(-1)?.messages.filter((m) => m.role !== 'system')).toHaveLength(1);
+  });
+
   it('answers a retried delivery once', async () => {
     script = [{ kind: 'answer', text: 'Hello from the model.' }];
     const engine = engineWith();

@@ -17,7 +17,7 @@ import type {
   ChatCompletionToolMessageParam,
 } from 'openai/resources/chat/completions';
 import { type CatalogStore, createCatalog } from '../engine/catalog';
-import { conversationKey, DEDUP_TTL_SECONDS, HANDLERS } from '../engine/embedded';
+import { conversationKey, DEDUP_TTL_SECONDS, HANDLERS, overRateLimit } from '../engine/embedded';
 import { bindingIdentity, type IdentityResolver } from '../engine/identity';
 import { messagesFor } from '../engine/messages';
 import { scrub } from '../engine/scrub';
@@ -72,6 +72,10 @@ const PERSONAL = new Set<Intent>([
 /** What a tool gives back to the model when it may not be used, or the API refused it. */
 export const REFUSED_TOOL = 'error: this operation is not available to this person.';
 const KEPT_REPLIES = 5;
+/** Earlier exchanges sent to the model with a new question, and their length at most. */
+const KEPT_TURNS = 6;
+const TURN_CHARS = 2000;
+const clip = (text: string) => (text.length > TURN_CHARS ? `${text.slice(0, TURN_CHARS)}…` : text);
 const MAX_TOOL_RESULT_CHARS = 6000;
 
 class LlmTimeout extends Error {
@@ -145,13 +149,18 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
       const replies = (context.replies ?? []).filter((r) => r.messageId !== message.messageId);
       next.replies = [...replies, { messageId: message.messageId, reply }].slice(-KEPT_REPLIES);
     }
+    if (reply.intent?.startsWith('llm') === true) {
+      const turn = { user: clip(message.text), assistant: clip(reply.text) };
+      next.turns = [...(context.turns ?? []), turn].slice(-KEPT_TURNS);
+    }
     await state.setContext(key, next, 2 * 3600);
   }
 
   /** The embedded engine's answer, kept for a retried delivery of the same message. */
   async function embedded(message: IncomingMessage, key: string): Promise<Reply> {
     const { messageId: _, ...once } = message;
-    const reply = await fallback.answer(once);
+    // The message was counted against the rate limit here already.
+    const reply = await fallback.answer(once, { rateCounted: true });
     if (message.messageId !== undefined) {
       const context: ConversationContext = (await state.getContext(key)) ?? {};
       const replies = (context.replies ?? []).filter((r) => r.messageId !== message.messageId);
@@ -253,6 +262,11 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
         role: 'system',
         content: systemPrompt({ role: asker.role, language, today, timeZone }),
       },
+      // The conversation so far with this person (their own words and the bot's answers).
+      ...(context.turns ?? []).flatMap((turn): ChatCompletionMessageParam[] => [
+        { role: 'user', content: turn.user },
+        { role: 'assistant', content: turn.assistant },
+      ]),
       { role: 'user', content: message.text },
     ];
     const tools = toolDefinitions(offered);
@@ -345,17 +359,18 @@ export function createLlmEngine(options: LlmEngineOptions): Engine {
             };
           }
         }
-        const rate = await state.hit(`rate:${message.channel}:${message.channelUserId}`, limit, 60);
-        if (!rate.allowed) {
+        const limited = await overRateLimit(state, message, limit);
+        if (limited !== undefined) {
           const language = detectLanguage(message.text);
           return {
-            text: messagesFor(language).rateLimited({ seconds: Math.max(1, rate.resetSeconds) }),
+            text: messagesFor(language).rateLimited({ seconds: limited.seconds }),
             language,
             citations: [],
             operations: [],
             followUps: [],
             handoff: null,
             intent: 'rate_limited',
+            ...(limited.silent ? { silent: true } : {}),
           };
         }
       } catch (error) {

@@ -171,6 +171,8 @@ const EXAMPLES: readonly Example[] = [
   { text: 'Stop sending me reminders', role: S, language: 'en', intent: 'reminders_off' },
   { text: 'Turn reminders back on', role: S, language: 'en', intent: 'reminders_on' },
   { text: 'Remind me about the salon', role: S, language: 'en', intent: 'reminders_on' },
+  { text: 'Turn off reminders', role: S, language: 'en', intent: 'reminders_off' },
+  { text: 'Turn off my reminders', role: 'staff', language: 'en', intent: 'reminders_off' },
   {
     text: 'What events are there for exchange students?',
     role: S,
@@ -507,6 +509,7 @@ const EXAMPLES: readonly Example[] = [
   { text: 'Bonjour', role: S, language: 'fr', intent: 'greeting' },
   { text: 'lier ABC123', role: G, language: 'fr', intent: 'bind', bindingCode: 'ABC123' },
   { text: 'Arrête les rappels', role: S, language: 'fr', intent: 'reminders_off' },
+  { text: 'Désactive les rappels, merci', role: S, language: 'fr', intent: 'reminders_off' },
   { text: 'Réactive les notifications', role: S, language: 'fr', intent: 'reminders_on' },
   {
     text: 'Quels ateliers en ligne dans les 3 prochaines semaines ?',
@@ -744,6 +747,8 @@ const EXAMPLES: readonly Example[] = [
   { text: '绑定 ABC123', role: G, language: 'zh', intent: 'bind', bindingCode: 'ABC123' },
   { text: '关闭活动提醒', role: S, language: 'zh', intent: 'reminders_off' },
   { text: '开启提醒', role: S, language: 'zh', intent: 'reminders_on' },
+  { text: '不要提醒', role: S, language: 'zh', intent: 'reminders_off' },
+  { text: '关闭提醒', role: S, language: 'zh', intent: 'reminders_off' },
   {
     text: '未来两周有什么工作坊？',
     role: S,

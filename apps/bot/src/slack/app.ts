@@ -39,7 +39,13 @@ import { detectLanguage } from '../nlu/language';
 import type { BotState } from '../state/types';
 import { followUpActionPattern, renderGaps, renderHelp, renderNotice, renderReply } from './blocks';
 import { createSlackDeliverer } from './deliver';
-import { parseReportCommand, renderYearEnd, reportFailed, reportRefused } from './report';
+import {
+  parseReportCommand,
+  renderYearEnd,
+  reportFailed,
+  reportRefused,
+  reportUrl,
+} from './report';
 import { escapeMrkdwn, plainText, truncate } from './text';
 
 /** The bot state the Slack channel needs: de-duplication, gaps and hand-off threads. */
@@ -200,8 +206,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     message: IncomingMessage & { threadId: string },
   ): Promise<void> => {
     const reply = await ask(message);
-    // The engine saw this message already (a retry that reached another instance): answered once.
-    if (reply.duplicate === true) return;
+    // The engine saw this message already (a retry that reached another instance): answered
+    // once. A silent reply (a burst past the rate limit, already told) posts nothing either.
+    if (reply.duplicate === true || reply.silent === true) return;
     const notice = await handOver(reply, message);
     await client.chat.postMessage({
       channel: message.conversationId,
@@ -213,10 +220,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 
   // A retried event (same event_id, `x-slack-retry-num` over HTTP, `retry_attempt` in Socket
-  // Mode) is answered once, whichever bot instance receives it.
-  app.use(async ({ body, next }) => {
+  // Mode) is answered once, whichever bot instance receives it. Bolt checks a request's
+  // signature and age but keeps no memory of them, so a signed command or button click
+  // replayed within its 5 minutes would pass: its trigger_id, unique per invocation, stops it.
+  app.use(async (args) => {
+    const { body, next } = args;
     const eventId = 'event_id' in body ? stringField(body.event_id) : undefined;
     if (eventId !== undefined && (await options.state.seen(`slack:event:${eventId}`, dedupTtl))) {
+      return;
+    }
+    const triggerId = 'trigger_id' in body ? stringField(body.trigger_id) : undefined;
+    if (
+      triggerId !== undefined &&
+      (await options.state.seen(`slack:trigger:${triggerId}`, dedupTtl))
+    ) {
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
     await next();
@@ -300,13 +318,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     report: { year: number; language: Language },
   ) => {
     try {
-      const review = await passerelle
-        .withOptions({ actAs: `channel:slack:${slackUserId}` })
-        .reports.yearEnd(report.year);
-      const publicUrl = options.publicUrl ?? passerelle.baseUrl;
+      const acting = passerelle.withOptions({ actAs: `channel:slack:${slackUserId}` });
+      // The full report opens in a browser without a token: a signed, short-lived link.
+      const [review, link] = await Promise.all([
+        acting.reports.yearEnd(report.year),
+        acting.reports.yearEndLink(report.year, { format: 'html', language: report.language }),
+      ]);
+      const url = reportUrl(options.publicUrl ?? passerelle.baseUrl, link.path);
       return {
         response_type: 'in_channel' as const,
-        ...renderYearEnd(review, report.language, publicUrl),
+        ...renderYearEnd(review, report.language, url),
       };
     } catch (error) {
       // A student, or someone not bound: refused, saying nothing more.
@@ -340,6 +361,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       receivedAt: now(),
     };
     const reply = await ask(message);
+    if (reply.silent === true) return;
     let parent: string | undefined;
     try {
       const posted = await client.chat.postMessage({
@@ -390,6 +412,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       if (messageTs === undefined || body.container.is_ephemeral === true) {
         // An ephemeral answer has no thread: answer privately again.
         const reply = await ask(message);
+        if (reply.silent === true) return;
         const notice = await handOver(reply, message);
         await respond({ response_type: 'ephemeral', ...renderReply(reply, notice) });
         return;

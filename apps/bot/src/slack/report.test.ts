@@ -1,6 +1,7 @@
 /**
  * `/passerelle report 2025` end to end: a signed slash command to Bolt's receiver, the review
- * read from the real API acting for the Slack user, the summary posted to the response URL.
+ * read from the real API acting for the Slack user, the summary posted to the response URL with
+ * a signed link to the full report that a browser opens without a token.
  */
 import { DEMO_IDS } from '@passerelle/core/demo';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -32,8 +33,8 @@ describe('the report command’s parts', () => {
     );
     expect(figureText({ value: 2, previous: 0, change: 2, changePercent: null })).toBe('2 ▲ +2');
     expect(figureText({ value: 7, previous: 7, change: 0, changePercent: 0 })).toBe('7 = 0');
-    expect(reportUrl(`${publicUrl}/`, 2025, 'fr')).toBe(
-      `${publicUrl}/v1/reports/year-end/2025?format=html&lang=fr`,
+    expect(reportUrl(`${publicUrl}/`, '/v1/reports/year-end/2025/signed?lang=fr')).toBe(
+      `${publicUrl}/v1/reports/year-end/2025/signed?lang=fr`,
     );
   });
 });
@@ -76,7 +77,7 @@ describe.skipIf(!apiAvailable)('/passerelle report over signed HTTP', () => {
     fake.calls.length = 0;
   });
 
-  it('posts the key figures with their change and a link to the full report', async () => {
+  it('posts the key figures with their change and a link that opens without a token', async () => {
     const expected = await world.staff.reports.yearEnd(2025);
     const res = await send.form(
       commandFields('report 2025', {
@@ -92,8 +93,34 @@ describe.skipIf(!apiAvailable)('/passerelle report over signed HTTP', () => {
     expect(blocks).toContain(
       `*New international students*\\n${figureText(expected.internationalStudents.total)}`,
     );
-    expect(blocks).toContain(`${publicUrl}/v1/reports/year-end/2025?format=html&lang=en`);
     expect(String(response?.args.text)).toMatch(/[▲▼=]/);
+
+    // The link: under the public URL, signed for 2025 in HTML and English.
+    const link = /<([^|>]+)\|Full report>/.exec(blocks.replaceAll('\\u0026', '&'))?.[1];
+    expect(link).toMatch(
+      /^https:\/\/passerelle\.example\.edu\/v1\/reports\/year-end\/2025\/signed\?format=html&lang=en&expires=\d+&signature=[\w-]{43}$/,
+    );
+    // Fetched from the API (the public URL stands for it), with no token at all.
+    const opened = await fetch(`${world.url}${(link ?? '').slice(publicUrl.length)}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await opened.text()).toContain('2025');
+    // The same link for another year is refused.
+    const altered = (link ?? '').slice(publicUrl.length).replace('/2025/', '/2024/');
+    expect((await fetch(`${world.url}${altered}`)).status).toBe(403);
+  });
+
+  it('links the report in the language of the command', async () => {
+    await send.form(
+      commandFields('rapport 2025', {
+        user_id: 'U-REPORT-STAFF',
+        response_url: fake.responseUrl('fr'),
+      }),
+    );
+    const [response] = fake.callsOf('response_url');
+    const blocks = JSON.stringify(response?.args.blocks);
+    expect(blocks).toContain('Bilan annuel 2025');
+    expect(blocks).toMatch(/\/v1\/reports\/year-end\/2025\/signed\?format=html&lang=fr&/);
   });
 
   it('refuses a student, saying nothing of the figures', async () => {

@@ -1,6 +1,7 @@
 /**
  * `/passerelle report 2025`: the year-end review as a Block Kit summary (key figures with their
- * change against the year before, ▲/▼) and a link to the full HTML report.
+ * change against the year before, ▲/▼) and a link to the full HTML report: a signed,
+ * short-lived link from the API (`reports.yearEndLink`) that a browser opens without a token.
  */
 import type { Language, Messages, YearEndReview, YearFigure } from '@passerelle/core';
 import type { SlackMessage } from './blocks';
@@ -97,15 +98,16 @@ export function figureText(figure: YearFigure): string {
   return `${figure.value} ${arrow} ${sign}${Math.abs(figure.change)}${percent}`;
 }
 
-/** The address of the full report as HTML. */
-export function reportUrl(publicUrl: string, year: number, language: Language): string {
-  return `${publicUrl.replace(/\/+$/, '')}/v1/reports/year-end/${year}?format=html&lang=${language}`;
+/** The address of the full report: a signed link's path and query under the public URL. */
+export function reportUrl(publicUrl: string, linkPath: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${linkPath}`;
 }
 
+/** The summary message; `url` is the full report's (signed) address. */
 export function renderYearEnd(
   review: YearEndReview,
   language: Language,
-  publicUrl: string,
+  url: string,
 ): SlackMessage {
   const l = labels[language];
   const figures: [string, YearFigure][] = [
@@ -121,7 +123,6 @@ export function renderYearEnd(
     [l.awards, review.awards.count],
   ];
   const heading = `${l.title} ${review.year} (${l.vs} ${review.previousYear})`;
-  const url = reportUrl(publicUrl, review.year, language);
   const fields = figures.map(([label, figure]) => ({
     type: 'mrkdwn' as const,
     text: `*${label}*\n${figureText(figure)}`,

@@ -34,6 +34,12 @@ export interface ConversationContext {
   pending?: PendingConfirmation | undefined;
   /** The last replies, by the channel's message id, so a retried delivery gets the same one. */
   replies?: { messageId: string; reply: Reply }[];
+  /**
+   * The last exchanges with the language model (the person's text and the bot's scrubbed
+   * answer), so a follow-up question ("and in French?", "what about the second one?") reaches
+   * the model with what came before. Only the LLM engine keeps them.
+   */
+  turns?: { user: string; assistant: string }[];
   updatedAt?: string;
 }
 

@@ -61,6 +61,8 @@ export async function answerAsParts(
   const text = options.followUps.resolve(key, message.text, message.receivedAt);
   try {
     const reply = await options.engine.answer({ ...message, text });
+    // Past the rate limit and already told so in this window: nothing more to send.
+    if (reply.silent === true) return [];
     options.followUps.remember(key, reply.followUps, message.receivedAt);
     return renderReply(reply, limit);
   } catch (error) {

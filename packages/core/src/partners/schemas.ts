@@ -167,3 +167,16 @@ export const EffectiveAgreementStatus = z
   .enum(['draft', 'negotiating', 'signed', 'active', 'expiring', 'expired', 'terminated'])
   .meta({ id: 'EffectiveAgreementStatus' });
 export type EffectiveAgreementStatus = z.infer<typeof EffectiveAgreementStatus>;
+
+/** What students and the bot see of an institution: its names and where it is. */
+export const InstitutionPublicView = Institution.pick({
+  id: true,
+  name: true,
+  shortName: true,
+  aliases: true,
+  country: true,
+  city: true,
+  kind: true,
+  website: true,
+}).meta({ id: 'InstitutionPublicView' });
+export type InstitutionPublicView = z.infer<typeof InstitutionPublicView>;

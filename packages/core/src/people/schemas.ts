@@ -20,3 +20,14 @@ export type StaffInput = z.input<typeof StaffInput>;
 
 export const Staff = StaffInput.extend({ id: StaffId, ...recordFields }).meta({ id: 'Staff' });
 export type Staff = z.infer<typeof Staff>;
+
+/** What students see of a member of staff: who they are and how to reach them. */
+export const StaffPublicView = Staff.pick({
+  id: true,
+  name: true,
+  email: true,
+  unit: true,
+  title: true,
+  languages: true,
+}).meta({ id: 'StaffPublicView' });
+export type StaffPublicView = z.infer<typeof StaffPublicView>;

@@ -9,7 +9,7 @@ import {
   Institution,
   type InstitutionInput,
 } from '../partners/schemas';
-import { academicYearOf } from '../shared';
+import { academicYearOf, dateInZone } from '../shared';
 import { Student, type StudentInput } from '../students/schemas';
 import { type YearEndData, YearEndReview, yearEndReview, yearFigure } from './year-end';
 
@@ -313,6 +313,54 @@ describe('yearEndReview — agreements', () => {
 
   it('counts agreements ending in the year, not terminated ones nor ones never signed', () => {
     expect(result.agreements.expiring).toEqual(yearFigure(2, 1));
+  });
+});
+
+describe('yearEndReview — the year of a session on its own clock', () => {
+  // The review reads UTC's year away from New Year and asks Intl only near it: both must agree
+  // with the session's own clock, in zones from UTC−12 to UTC+14.
+  const zones = [
+    'Etc/GMT+12',
+    'Pacific/Honolulu',
+    'America/New_York',
+    'UTC',
+    'Europe/Paris',
+    'Asia/Kolkata',
+    'Asia/Shanghai',
+    'Australia/Adelaide',
+    'Pacific/Kiritimati',
+  ];
+  it('counts each event in the year its first session starts in, wherever it is held', () => {
+    const newYear = Date.UTC(2025, 0, 1);
+    const arbitrarySession = fc.record({
+      // Up to three days either side of New Year 2025, and some instants far from it.
+      offsetMinutes: fc.oneof(
+        fc.integer({ min: -4320, max: 4320 }),
+        fc.integer({ min: -500_000, max: 500_000 }),
+      ),
+      timeZone: fc.constantFrom(...zones),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitrarySession, { minLength: 1, maxLength: 12 }), (sessions) => {
+        const events = sessions.map(({ offsetMinutes, timeZone }) => {
+          const created = event({ kind: 'cultural' }, [
+            new Date(newYear + offsetMinutes * 60_000).toISOString(),
+          ]);
+          return {
+            ...created,
+            sessions: created.sessions.map((session) => ({ ...session, timeZone })),
+          };
+        });
+        const yearOnItsClock = (e: Event) =>
+          Number(dateInZone(e.sessions[0]?.start ?? '', e.sessions[0]?.timeZone ?? '').slice(0, 4));
+        const expected = yearFigure(
+          events.filter((e) => yearOnItsClock(e) === 2025).length,
+          events.filter((e) => yearOnItsClock(e) === 2024).length,
+        );
+        expect(review({ events }, 2025).events.total).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,25 +1,19 @@
-import type {
-  AcademicYear,
-  Agreement,
-  AgreementId,
-  AgreementInput,
-  AgreementStatus,
-} from '@passerelle/core';
+import type { AcademicYear, AgreementId, AgreementInput, AgreementStatus } from '@passerelle/core';
 import type { APIPromise } from '../api-promise';
 import type { RequestOptions, WriteOptions } from '../options';
 import type { PagePromise } from '../pagination';
 import { path } from '../transport';
-import type { AgreementBalance, AgreementListParams } from '../types';
+import type { AgreementBalance, AgreementListParams, AgreementView } from '../types';
 import { one } from '../validation';
 import { RecordResource } from './resource';
 
 /** /v1/agreements: agreements with partner institutions, their quotas and status. */
 export class Agreements extends RecordResource<{
-  record: Agreement;
-  view: Agreement;
+  record: AgreementView;
+  view: AgreementView;
   input: AgreementInput;
   patch: Partial<Omit<AgreementInput, 'status'>>;
-  updated: Agreement;
+  updated: AgreementView;
   params: AgreementListParams;
   id: AgreementId;
 }> {
@@ -31,7 +25,7 @@ export class Agreements extends RecordResource<{
     id: AgreementId,
     body: { to: AgreementStatus },
     options?: WriteOptions,
-  ): APIPromise<Agreement> {
+  ): APIPromise<AgreementView> {
     return this.transport.call({
       method: 'POST',
       path: path`/v1/agreements/${id}/transitions`,
@@ -62,7 +56,7 @@ export class Agreements extends RecordResource<{
   expiring(
     params: Omit<AgreementListParams, 'expiring_within_days'> & { withinDays?: number } = {},
     options?: RequestOptions,
-  ): PagePromise<Agreement> {
+  ): PagePromise<AgreementView> {
     const { withinDays = 180, ...rest } = params;
     return this.list({ ...rest, expiring_within_days: withinDays }, options);
   }

@@ -11,7 +11,12 @@ import type { APIPromise } from '../api-promise';
 import type { RequestOptions, WriteOptions } from '../options';
 import type { PagePromise } from '../pagination';
 import { path } from '../transport';
-import type { EventListParams, RegistrationListParams, WorkshopSlotParams } from '../types';
+import type {
+  EventListParams,
+  EventView,
+  RegistrationListParams,
+  WorkshopSlotParams,
+} from '../types';
 import { items, one, page } from '../validation';
 import { RecordResource, Resource } from './resource';
 
@@ -57,7 +62,7 @@ export class EventRegistrations extends Resource {
  */
 export class Events extends RecordResource<{
   record: Event;
-  view: Event;
+  view: EventView;
   input: EventInput;
   patch: Partial<EventInput>;
   updated: Event;
@@ -68,6 +73,16 @@ export class Events extends RecordResource<{
   protected readonly schemas = { record: 'Event' } as const;
 
   readonly registrations: EventRegistrations = new EventRegistrations(this.transport);
+
+  /** A page of events, each with its `registration` summary for the caller. */
+  override list(params?: EventListParams, options?: RequestOptions): PagePromise<EventView> {
+    return super.list(params, options) as PagePromise<EventView>;
+  }
+
+  /** An event with its `registration` summary: places taken, waitlist, the caller's own. */
+  override get(id: EventId, options?: RequestOptions): APIPromise<EventView> {
+    return super.get(id, options) as APIPromise<EventView>;
+  }
 
   /**
    * Registers someone: `registered`, or `waitlisted` when the event is full. Without a

@@ -1,0 +1,144 @@
+/**
+ * What needs attention at a date, selected once for GET /v1/alerts and the daily reminder run:
+ * SQL on the indexed columns preselects candidates (a superset); the core rules decide.
+ *
+ * - Documents (rule 4, core `documentAlerts`) of every student who has not completed or
+ *   withdrawn.
+ * - Agreements expiring inside their renewal notice period (core `agreementStatusAt` says
+ *   `expiring`) or within `withinDays` (core `agreementExpiresWithin`), and those that expired
+ *   in the last 30 days.
+ */
+import {
+  type AgreementAlert,
+  addDays,
+  agreementExpiresWithin,
+  agreementStatusAt,
+  type CalendarDate,
+  type DocumentAlert,
+  type DocumentKind,
+  daysBetween,
+  documentAlerts,
+  PASSPORT_MARGIN_MONTHS,
+  type Student,
+  StudentStatus,
+  studentLifecycle,
+} from '@passerelle/core';
+import { and, asc, gte, isNotNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { agreements, students } from '../db/schema';
+import type { Queryable } from '../db/store';
+import { agreementRepository } from '../repositories/agreements';
+import { studentRepository } from '../repositories/students';
+
+/** How long after its end an expired agreement is still reported. */
+export const RECENTLY_EXPIRED_DAYS = 30;
+
+/** Statuses with no alert any more (core: completed and withdrawn). */
+export const finalStudentStatuses = StudentStatus.options.filter((status) =>
+  studentLifecycle.isFinal(status),
+);
+
+export interface DocumentFilters {
+  withinDays: number;
+  beforeProgrammeEnd: boolean;
+  document: DocumentKind | undefined;
+}
+
+/** The core rule over one student, then the filters. */
+export function alertsOf(
+  student: Student,
+  date: CalendarDate,
+  filters: DocumentFilters,
+): DocumentAlert[] {
+  return documentAlerts(student, date, { withinDays: filters.withinDays }).filter(
+    (alert) =>
+      (filters.document === undefined || alert.document === filters.document) &&
+      (!filters.beforeProgrammeEnd || alert.expiry < student.programmeEnd),
+  );
+}
+
+/** A student with their document alerts. */
+export interface StudentAlerts {
+  student: Student;
+  alerts: DocumentAlert[];
+}
+
+/**
+ * Every current student with at least one document alert. A student can have one only if
+ * their earliest document expiry (the indexed `first_document_expiry`) is within the alert
+ * window or less than the passport margin (plus a month, against month-end rounding) after the
+ * programme end; `beforeProgrammeEnd` narrows that to before the programme end.
+ */
+export async function studentsWithDocumentAlerts(
+  db: Queryable,
+  date: CalendarDate,
+  filters: DocumentFilters,
+): Promise<StudentAlerts[]> {
+  const expiry = students.firstDocumentExpiry;
+  const window = filters.beforeProgrammeEnd
+    ? lt(expiry, students.programmeEnd)
+    : or(
+        lte(expiry, addDays(date, filters.withinDays)),
+        sql`${expiry} < ${students.programmeEnd} + make_interval(months => ${PASSPORT_MARGIN_MONTHS + 1})`,
+      );
+  const rows = await db
+    .select({ data: students.data })
+    .from(students)
+    .where(and(notInArray(students.status, finalStudentStatuses), isNotNull(expiry), window))
+    .orderBy(asc(expiry), asc(students.id));
+  return rows.flatMap((row) => {
+    const student = studentRepository.schema.parse(row.data);
+    const alerts = alertsOf(student, date, filters);
+    return alerts.length === 0 ? [] : [{ student, alerts }];
+  });
+}
+
+/** Every current student's document alerts, sorted by expiry. */
+export async function studentDocumentAlerts(
+  db: Queryable,
+  date: CalendarDate,
+  filters: DocumentFilters,
+): Promise<DocumentAlert[]> {
+  const found = (await studentsWithDocumentAlerts(db, date, filters)).flatMap(
+    (entry) => entry.alerts,
+  );
+  // Stable: each student's alerts keep core's order within the same expiry.
+  return found.sort(
+    (a, b) => a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId),
+  );
+}
+
+/**
+ * Agreements that need attention on `date`. Candidates: not terminated, ended at most 30 days
+ * ago, and ending no later than the larger of `withinDays` and their own renewal notice.
+ */
+export async function agreementAlerts(
+  db: Queryable,
+  date: CalendarDate,
+  withinDays: number,
+): Promise<AgreementAlert[]> {
+  const rows = await db
+    .select({ data: agreements.data })
+    .from(agreements)
+    .where(
+      and(
+        ne(agreements.status, 'terminated'),
+        gte(agreements.endDate, addDays(date, -RECENTLY_EXPIRED_DAYS)),
+        sql`${agreements.endDate} <= ${date}::date + greatest(${withinDays}::int, (${agreements.data}->>'renewalNoticeDays')::int)`,
+      ),
+    )
+    .orderBy(asc(agreements.endDate), asc(agreements.id));
+  return rows.flatMap((row): AgreementAlert[] => {
+    const agreement = agreementRepository.schema.parse(row.data);
+    const { endDate } = agreement;
+    if (endDate === undefined) return [];
+    const status = agreementStatusAt(agreement, date);
+    const daysLeft = daysBetween(date, endDate);
+    const needsAttention =
+      status === 'expiring' ||
+      agreementExpiresWithin(agreement, date, withinDays) ||
+      (status === 'expired' && daysLeft < 0 && -daysLeft <= RECENTLY_EXPIRED_DAYS);
+    return needsAttention
+      ? [{ agreementId: agreement.id, title: agreement.title, endDate, daysLeft, status }]
+      : [];
+  });
+}
