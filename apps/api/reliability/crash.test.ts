@@ -347,9 +347,9 @@ describe.each(stores)('crash consistency on %s', (kind) => {
     const seconds = (Date.now() - started) / 1000;
     const startMs = [...figures.startMs].sort((a, b) => a - b);
 
-    await writeSection(`5-crash-${kind}`, {
+    await writeSection(`5-crash-${kind}${long ? '-long' : ''}`, {
       title: `Crash consistency on ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} (${long ? 'long' : 'quick'} variant)`,
-      order: kind === 'pglite' ? 5 : 5.5,
+      order: (kind === 'pglite' ? 5 : 5.5) + (long ? 0.2 : 0),
       lines: [
         `- run: ${new Date().toISOString()}, seed ${SEED}, ${seconds.toFixed(1)} s`,
         `- SIGKILLs while ${WRITERS} clients wrote: ${RESTARTS}, each followed by a restart${long ? '' : ' (20 with RELIABILITY_LONG=1)'}`,

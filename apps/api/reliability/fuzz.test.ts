@@ -279,9 +279,9 @@ describe.each(storeKinds)('fuzzing every operation of /openapi.json on %s', (kin
       const seconds = (Date.now() - started) / 1000;
 
       const storeName = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
-      await writeSection(`1-fuzz-${kind}`, {
+      await writeSection(`1-fuzz-${kind}${long ? '-long' : ''}`, {
         title: `Fuzzing from /openapi.json on ${storeName} (${long ? 'long' : 'quick'} variant)`,
-        order: kind === 'pglite' ? 1 : 1.5,
+        order: (kind === 'pglite' ? 1 : 1.5) + (long ? 0.2 : 0),
         lines: [
           `- run: ${new Date().toISOString()}, seed ${SEED}, store ${storeName}, ${seconds.toFixed(1)} s`,
           `- operations fuzzed: ${operations.length} (every one in the document), as admin and as a student`,

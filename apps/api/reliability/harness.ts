@@ -310,9 +310,9 @@ export async function writeSection(name: string, section: Section): Promise<void
   const text = [
     '# Reliability and security figures',
     '',
-    'Written by `npm run test:reliability` (apps/api/reliability/); each section is the last run',
-    'of its test file on this machine (2 cores, shared). `RELIABILITY_LONG=1` runs the long',
-    'variants. Do not edit by hand: run the suite.',
+    'Written by `npm run test:reliability` (apps/api/reliability/ and apps/bot/reliability/);',
+    'each section is the last run of its test file and variant on this machine (2 cores, shared).',
+    '`RELIABILITY_LONG=1` runs the long variants. Do not edit by hand: run the suite.',
     '',
     ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines, '']),
   ].join('\n');

@@ -129,9 +129,9 @@ describe.each(storeKinds)('load on %s', (kind) => {
     secrets.add(staff);
     const leaks = await scanLogs(`load-${kind}`, running.logs, secrets);
 
-    await writeSection(`7-load-${kind}`, {
+    await writeSection(`7-load-${kind}${long ? '-long' : ''}`, {
       title: `Load on ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} (${long ? 'long' : 'quick'} variant)`,
-      order: kind === 'pglite' ? 7 : 7.5,
+      order: (kind === 'pglite' ? 7 : 7.5) + (long ? 0.2 : 0),
       lines: [
         `- run: ${new Date().toISOString()}; API and client loops in one process (2 shared cores); mix: 35 % student lists, 25 % student reads, 15 % event lists, 15 % creates with an Idempotency-Key, 10 % patches`,
         `- concurrency steps (${STEP_MS / 1000} s each): ${steps

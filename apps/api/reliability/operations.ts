@@ -18,8 +18,11 @@ export interface Requirement {
   needsAll?: true;
 }
 
-/** `public`: no bearer token needed; `feed`: a calendar feed token in the path instead. */
-export type Rights = readonly Requirement[] | 'public' | 'feed';
+/**
+ * `public`: no bearer token needed; `feed`: a calendar feed token in the path instead;
+ * `signed`: a signed link's query (signature and expiry) instead of a token.
+ */
+export type Rights = readonly Requirement[] | 'public' | 'feed' | 'signed';
 
 const r = (resource: Resource, action: Action, needsAll?: true): Requirement =>
   needsAll === undefined ? { resource, action } : { resource, action, needsAll };
@@ -126,6 +129,15 @@ export const rightsMap: Readonly<Record<string, Rights>> = {
   ],
   'GET /v1/ewp/iias': [r('agreements', 'read'), r('institutions', 'read')],
   'POST /v1/ewp/iias/import': [r('agreements', 'create'), r('institutions', 'create')],
+  'POST /v1/reports/year-end/{year}/links': [r('reports', 'read')],
+  'GET /v1/reports/year-end/{year}/signed': 'signed',
+  'GET /v1/reminders': [r('reminders', 'read')],
+  'POST /v1/reminders/run': [r('reminders', 'create')],
+  'POST /v1/reminders/claim': [r('reminders', 'update')],
+  'POST /v1/reminders/{id}/delivered': [r('reminders', 'update')],
+  'POST /v1/reminders/{id}/failed': [r('reminders', 'update')],
+  'GET /v1/me/reminders': [r('reminder_preferences', 'read')],
+  'PUT /v1/me/reminders': [r('reminder_preferences', 'update')],
   'GET /v1/admin/backup': [r('backup', 'read')],
   'POST /v1/admin/restore': [r('backup', 'create')],
 };
@@ -188,12 +200,14 @@ export type Expected =
   | { kind: 'denied'; status: 403 | 404 }
   | { kind: 'unauthenticated' }
   | { kind: 'public' }
-  | { kind: 'feed' };
+  | { kind: 'feed' }
+  | { kind: 'signed' };
 
 /** What the policy table says `caller` gets from the operation. */
 export function expectedOutcome(rights: Rights, caller: Caller): Expected {
   if (rights === 'public') return { kind: 'public' };
   if (rights === 'feed') return { kind: 'feed' };
+  if (rights === 'signed') return { kind: 'signed' };
   const role = roleOf(caller);
   if (role === undefined) return { kind: 'unauthenticated' };
   const access = rights.map((req) => policy[role][req.resource][req.action]);
