@@ -3,8 +3,6 @@
  * in a temp directory (see apps/api/test/helpers.ts), with every answer checked against the
  * core schemas (`validateResponses`).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { StudentId, StudentInput } from '@passerelle/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,23 +13,7 @@ import {
   RuleViolationError,
   ValidationError,
 } from '../src/index';
-
-/** What this test uses of the API's test helper. */
-interface TestApi {
-  url: string;
-  tokens: {
-    admin: string;
-    staff: string;
-    service: string;
-    student: { token: string; studentId: string };
-    otherStudent: { token: string; studentId: string };
-  };
-  close(): Promise<void>;
-}
-type StartTestApi = (options?: { store?: 'pglite' }) => Promise<TestApi>;
-
-const helpers = new URL('../../../apps/api/test/helpers.ts', import.meta.url);
-const available = existsSync(fileURLToPath(helpers));
+import { apiAvailable, startRealApi, type TestApi } from './real-api';
 
 const newStudent = (fullName: string): StudentInput => ({
   fullName,
@@ -43,7 +25,7 @@ const newStudent = (fullName: string): StudentInput => ({
   programmeEnd: '2028-07-15',
 });
 
-describe.skipIf(!available)('the SDK against the real API', () => {
+describe.skipIf(!apiAvailable)('the SDK against the real API', () => {
   let api: TestApi;
   let staff: Passerelle;
   let admin: Passerelle;
@@ -51,8 +33,7 @@ describe.skipIf(!available)('the SDK against the real API', () => {
   let other: StudentId;
 
   beforeAll(async () => {
-    const { startTestApi } = (await import(helpers.href)) as { startTestApi: StartTestApi };
-    api = await startTestApi({ store: 'pglite' });
+    api = await startRealApi();
     const options = { baseUrl: api.url, validateResponses: true };
     staff = new Passerelle({ ...options, token: api.tokens.staff });
     admin = new Passerelle({ ...options, token: api.tokens.admin });

@@ -4,8 +4,6 @@
  * document and its signed link; and the fields the API adds to records (effectiveStatus, the
  * registration summary, search match and coverage).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConflictError,
@@ -15,26 +13,16 @@ import {
   SheetImportRejectedError,
   ValidationError,
 } from '../src/index';
+import { apiAvailable, startRealApi, type TestApi } from './real-api';
 
-interface TestApi {
-  url: string;
-  tokens: { admin: string; staff: string; student: { token: string; studentId: string } };
-  close(): Promise<void>;
-}
-type StartTestApi = (options?: { store?: 'pglite' }) => Promise<TestApi>;
-
-const helpers = new URL('../../../apps/api/test/helpers.ts', import.meta.url);
-const available = existsSync(fileURLToPath(helpers));
-
-describe.skipIf(!available)('files and links through the SDK, against the real API', () => {
+describe.skipIf(!apiAvailable)('files and links through the SDK, against the real API', () => {
   let api: TestApi;
   let staff: Passerelle;
   let admin: Passerelle;
   let student: Passerelle;
 
   beforeAll(async () => {
-    const { startTestApi } = (await import(helpers.href)) as { startTestApi: StartTestApi };
-    api = await startTestApi({ store: 'pglite' });
+    api = await startRealApi();
     const options = { baseUrl: api.url, validateResponses: true };
     staff = new Passerelle({ ...options, token: api.tokens.staff });
     admin = new Passerelle({ ...options, token: api.tokens.admin });

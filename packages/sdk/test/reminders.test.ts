@@ -3,37 +3,19 @@
  * checked against the core schemas): a run, a claim, acknowledgements, the list, and a
  * student turning reminders off through the bot's service token.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { StudentId } from '@passerelle/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, Passerelle, PermissionDeniedError } from '../src/index';
+import { apiAvailable, startRealApi, type TestApi } from './real-api';
 
-interface TestApi {
-  url: string;
-  tokens: {
-    admin: string;
-    staff: string;
-    service: string;
-    student: { token: string; studentId: string };
-    otherStudent: { token: string; studentId: string };
-  };
-  close(): Promise<void>;
-}
-type StartTestApi = (options?: { store?: 'pglite' }) => Promise<TestApi>;
-
-const helpers = new URL('../../../apps/api/test/helpers.ts', import.meta.url);
-const available = existsSync(fileURLToPath(helpers));
-
-describe.skipIf(!available)('client.reminders against the real API', () => {
+describe.skipIf(!apiAvailable)('client.reminders against the real API', () => {
   let api: TestApi;
   let staff: Passerelle;
   let bot: Passerelle;
   let student: StudentId;
 
   beforeAll(async () => {
-    const { startTestApi } = (await import(helpers.href)) as { startTestApi: StartTestApi };
-    api = await startTestApi({ store: 'pglite' });
+    api = await startRealApi();
     const options = { baseUrl: api.url, validateResponses: true };
     staff = new Passerelle({ ...options, token: api.tokens.staff });
     bot = new Passerelle({ ...options, token: api.tokens.service });
