@@ -24,7 +24,7 @@ import {
   seededRandom,
 } from './processes';
 
-const RESTARTS = long ? 20 : Number(process.env.RELIABILITY_RESTARTS ?? 2);
+const RESTARTS = long ? 20 : Number(process.env.RELIABILITY_RESTARTS ?? 5);
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20251120);
 const WRITERS = 3;
 const CAPACITY = 5;
@@ -287,13 +287,17 @@ describe.each(stores)('crash consistency on %s', (kind) => {
       else if (Number(body.version) === known.version && !sameRecord(body, known.body))
         lost.push(`student ${id} differs from its acknowledged version`);
     }
-    const listed = await call('GET', `/v1/events/${eventId}/registrations?limit=200`);
-    const stored = new Map(
-      (Array.isArray(listed.body.data) ? (listed.body.data as Json[]) : []).map((r) => [
-        String(r.id),
-        r,
-      ]),
-    );
+    // Every page of the event's registrations (the long variant makes hundreds).
+    const stored = new Map<string, Json>();
+    let cursor: string | null = null;
+    do {
+      const after: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const listed = await call('GET', `/v1/events/${eventId}/registrations?limit=200${after}`);
+      for (const r of Array.isArray(listed.body.data) ? (listed.body.data as Json[]) : []) {
+        stored.set(String(r.id), r);
+      }
+      cursor = typeof listed.body.next_cursor === 'string' ? listed.body.next_cursor : null;
+    } while (cursor !== null);
     for (const [id, known] of registrations) {
       const found = stored.get(id);
       if (found === undefined) lost.push(`registration ${id} is missing`);
