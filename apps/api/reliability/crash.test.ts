@@ -11,18 +11,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '@passerelle/core/demo';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/backup/tables';
 import { openStore } from '../src/db/store';
 import { brokenInvariants, long, Secrets, scanLogs, writeSection } from './harness';
-import {
-  ApiProcess,
-  type DemoTokens,
-  freshDatabase,
-  readDemoTokens,
-  seededRandom,
-} from './processes';
+import { ApiProcess, type DemoTokens, freshDatabase, readDemoTokens } from './processes';
 
 const RESTARTS = long ? 20 : Number(process.env.RELIABILITY_RESTARTS ?? 5);
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20251120);

@@ -291,6 +291,7 @@ describe.each(storeKinds)('fuzzing every operation of /openapi.json on %s', (kin
             tally.errors - tally.notProblem.length
           } (${percent(tally.errors - tally.notProblem.length, tally.errors)})`,
           `- refused by the HTTP server before the app (431 problem+json, URL over 16 KiB): ${tally.transportRefusals}`,
+          `- connections the server reset before answering, sent again once and then answered: ${tally.resets.length}${tally.resets.length === 0 ? '' : ` (${tally.resets.slice(0, 3).join('; ')})`}`,
           `- answers by status: ${statusSummary(tally)}`,
           `- store invariants broken afterwards: ${broken.length}`,
           `- log lines scanned: ${api.logs.length}; secrets known to the scan: ${secrets.values.size}; leaks found: ${leaks.length}`,

@@ -36,6 +36,12 @@ export interface Tally {
   notProblem: string[];
   /** 431 answers of the HTTP server (URL and headers over 16 KiB), before the app sees them. */
   transportRefusals: number;
+  /**
+   * Requests whose connection the server reset before answering, each sent again once (and
+   * then answered). Rare and not yet explained (see the closing note of 2026-12-06); counted
+   * so the figures show them instead of the run failing on a transport hiccup.
+   */
+  resets: string[];
 }
 
 export const newTally = (): Tally => ({
@@ -45,6 +51,7 @@ export const newTally = (): Tally => ({
   errors: 0,
   notProblem: [],
   transportRefusals: 0,
+  resets: [],
 });
 
 /** Sends one request as it is and checks the answer's shape: < 500, errors as problem+json. */
@@ -52,7 +59,16 @@ export async function send(api: TestApi, request: RawRequest, tally: Tally): Pro
   const init: RequestInit = { method: request.method, headers: request.headers ?? {} };
   if (request.body !== undefined)
     init.body = typeof request.body === 'string' ? request.body : request.body.slice();
-  const response = await fetch(`${api.url}${request.path}`, init);
+  const url = `${api.url}${request.path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (!isConnectionReset(error)) throw error;
+    const size = typeof request.body === 'string' ? request.body.length : request.body?.length;
+    tally.resets.push(`${request.method} ${request.path.slice(0, 120)} (body ${size ?? 0} bytes)`);
+    response = await fetch(url, init);
+  }
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   tally.sent++;
@@ -67,6 +83,13 @@ export async function send(api: TestApi, request: RawRequest, tally: Tally): Pro
     if (problem !== undefined) tally.notProblem.push(`${label}: ${problem}`);
   }
   return { status: response.status, contentType, text };
+}
+
+/** Whether fetch failed because the peer reset the connection. */
+function isConnectionReset(error: unknown): boolean {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return cause?.code === 'ECONNRESET';
 }
 
 /** Why an error answer is not a proper problem+json, or undefined when it is. */

@@ -6,11 +6,12 @@
  * compared between its middle and last thirds. Only clear unbounded growth fails the test; speed
  * never does. ~20 s per store by default, 5 minutes with RELIABILITY_LONG=1.
  */
+
+import { seededRandom } from '@passerelle/core/demo';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ids } from '../test/fixtures';
 import { startTestApi, storeKinds, type TestApi } from '../test/helpers';
 import { brokenInvariants, long, Secrets, scanLogs, writeSection } from './harness';
-import { seededRandom } from './processes';
 
 const STEP_MS = long ? 15_000 : 2_500;
 const HOLD_MS = long ? 300_000 : 12_000;

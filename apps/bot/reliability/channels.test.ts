@@ -95,6 +95,22 @@ function embeddedEngine(state: BotState): Engine {
   });
 }
 
+/** The Slack app under test: Bolt's HTTP receiver over the fake Slack Web API. */
+function slackApp(fake: FakeSlack, state: BotState, engine: Engine) {
+  return createSlackApp({
+    engine,
+    state,
+    signingSecret: SIGNING_SECRET,
+    botToken: 'xoxb-reliability',
+    slackApiUrl: fake.apiUrl,
+    handoffChannel: 'CSTAFF',
+    logger: sink.bolt(),
+    // The HTTP answer waits for the listener, so a test knows when a request is done.
+    processBeforeResponse: true,
+    now: () => world.now,
+  });
+}
+
 describe.skipIf(!apiAvailable)('channels under attack and load', () => {
   beforeAll(async () => {
     restoreConsole = sink.captureConsole();
@@ -133,18 +149,7 @@ describe.skipIf(!apiAvailable)('channels under attack and load', () => {
       fake = await startFakeSlack();
       state = frozenState();
       engine = recorded(embeddedEngine(state));
-      slack = createSlackApp({
-        engine: engine.engine,
-        state,
-        signingSecret: SIGNING_SECRET,
-        botToken: 'xoxb-reliability',
-        slackApiUrl: fake.apiUrl,
-        handoffChannel: 'CSTAFF',
-        logger: sink.bolt(),
-        // The HTTP answer waits for the listener, so a test knows when a request is done.
-        processBeforeResponse: true,
-        now: () => world.now,
-      });
+      slack = slackApp(fake, state, engine.engine);
       const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
       url = `http://127.0.0.1:${port}/slack/events`;
     }, 60_000);
@@ -309,19 +314,7 @@ describe.skipIf(!apiAvailable)('channels under attack and load', () => {
       const fake = await startFakeSlack();
       const prefix = `passerelle:reliability:${randomUUID()}:`;
       const states = [0, 1].map(() => createRedisState({ url: redisUrl ?? '', prefix }));
-      const apps = states.map((state) =>
-        createSlackApp({
-          engine: embeddedEngine(state),
-          state,
-          signingSecret: SIGNING_SECRET,
-          botToken: 'xoxb-reliability',
-          slackApiUrl: fake.apiUrl,
-          handoffChannel: 'CSTAFF',
-          logger: sink.bolt(),
-          processBeforeResponse: true,
-          now: () => world.now,
-        }),
-      );
+      const apps = states.map((state) => slackApp(fake, state, embeddedEngine(state)));
       const senders = [];
       for (const app of apps) {
         const { port } = await app.start({ port: 0, host: '127.0.0.1' });

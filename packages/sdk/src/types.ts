@@ -18,17 +18,17 @@ import type {
   DocumentAlert,
   DocumentKind,
   EffectiveAgreementStatus,
-  Event,
   EventId,
   EventKind,
+  EventView,
   Instant,
   InstitutionId,
   InstitutionKind,
   Language,
   LocalizedText,
   ProgrammeKind,
-  RegistrationId,
   RegistrationStatus,
+  RegistrationSummary,
   RelationshipStage,
   StaffId,
   StaffRole,
@@ -356,20 +356,10 @@ export type AgreementView = Agreement & {
 };
 
 /** The places of an event as the asker reads them (`registration` on every event). */
-export interface EventRegistrationSummary {
-  /** Null: no limit. */
-  capacity: number | null;
-  /** Seats taken: registered people and those who attended. */
-  registered: number;
-  waitlisted: number;
-  /** Null: no limit. */
-  seatsLeft: number | null;
-  /** The asker's own active registration, if any. */
-  mine: { id: RegistrationId; status: RegistrationStatus; sequence: number } | null;
-}
+export type EventRegistrationSummary = RegistrationSummary;
 
 /** An event as the API answers it: the record and its registration summary for the asker. */
-export type EventView = Event & { registration: EventRegistrationSummary };
+export type { EventView };
 
 // --- Calendars -------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ import {
   EventId,
   EventInput,
   EventKind,
+  EventView,
   InstitutionId,
   isOpenTo,
   newId,
@@ -28,6 +29,7 @@ import {
   participantKey,
   RegistrationId,
   RegistrationStatus,
+  type RegistrationSummary,
   Session,
   type Violation,
   validateWorkshop,
@@ -63,26 +65,6 @@ const IdParams = z.object({ id: EventId.meta({ param: { name: 'id', in: 'path' }
 
 /** Registration statuses that hold a place (a seat or a waitlist spot). */
 export const activeStatuses = ['registered', 'waitlisted', 'attended'] as const;
-
-export const RegistrationSummary = z
-  .object({
-    capacity: z.number().int().nullable().meta({ description: 'Null: no limit.' }),
-    registered: z
-      .number()
-      .int()
-      .meta({ description: 'Seats taken: registered people and those who attended.' }),
-    waitlisted: z.number().int(),
-    seatsLeft: z.number().int().nullable().meta({ description: 'Null: no limit.' }),
-    mine: z
-      .object({ id: RegistrationId, status: RegistrationStatus, sequence: z.number().int() })
-      .nullable()
-      .meta({ description: "The asker's own active registration, if any." }),
-  })
-  .meta({ id: 'EventRegistrationSummary' });
-export type RegistrationSummary = z.infer<typeof RegistrationSummary>;
-
-/** An event as read: the record and the registration summary for the asker. */
-const EventView = Event.extend({ registration: RegistrationSummary }).meta({ id: 'EventView' });
 
 const sorts = {
   start: [events.startsAt],

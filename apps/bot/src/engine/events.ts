@@ -8,12 +8,11 @@ import {
   dateInZone,
   type Event,
   EventId,
-  RegistrationId,
-  RegistrationStatus,
+  type RegistrationStatus,
+  RegistrationSummary,
   type Session,
 } from '@passerelle/core';
 import { NotFoundError, RuleViolationError } from '@passerelle/sdk';
-import { z } from 'zod';
 import { OPEN_END, OPEN_START } from '../nlu';
 import type { ShownEvent } from '../state';
 import { formatDate, formatSpan, text } from './format';
@@ -30,17 +29,6 @@ export const DEFAULT_HORIZON_DAYS = 30;
  * The registration summary the API adds to every event it answers (`EventView.registration`):
  * seats and the asker's own registration. Read defensively: an API without it gives none.
  */
-const RegistrationSummary = z.object({
-  capacity: z.number().nullable(),
-  registered: z.number(),
-  waitlisted: z.number(),
-  seatsLeft: z.number().nullable(),
-  mine: z
-    .object({ id: RegistrationId, status: RegistrationStatus, sequence: z.number() })
-    .nullable(),
-});
-export type RegistrationSummary = z.infer<typeof RegistrationSummary>;
-
 export function summaryOf(event: Event): RegistrationSummary | undefined {
   if (!('registration' in event)) return undefined;
   const parsed = RegistrationSummary.safeParse(event.registration);

@@ -18,6 +18,8 @@ import { demoAwards, demoPublications } from './publications';
 import { demoStaff } from './staff';
 import { demoStudents } from './students';
 
+/** The demo data's seeded generator, for tests and benchmarks that want repeatable choices. */
+export { seededRandom } from './common';
 export { DEMO_CREATED_AT, DEMO_IDS, demoFacts };
 
 /** The whole demo world, every record as its schema parses it. */

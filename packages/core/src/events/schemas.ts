@@ -154,6 +154,30 @@ export const Registration = z
   .meta({ id: 'Registration' });
 export type Registration = z.infer<typeof Registration>;
 
+/** The places of an event as one asker reads them: the API adds it to every event it answers. */
+export const RegistrationSummary = z
+  .object({
+    capacity: z.number().int().nullable().meta({ description: 'Null: no limit.' }),
+    registered: z
+      .number()
+      .int()
+      .meta({ description: 'Seats taken: registered people and those who attended.' }),
+    waitlisted: z.number().int(),
+    seatsLeft: z.number().int().nullable().meta({ description: 'Null: no limit.' }),
+    mine: z
+      .object({ id: RegistrationId, status: RegistrationStatus, sequence: z.number().int() })
+      .nullable()
+      .meta({ description: "The asker's own active registration, if any." }),
+  })
+  .meta({ id: 'EventRegistrationSummary' });
+export type RegistrationSummary = z.infer<typeof RegistrationSummary>;
+
+/** An event as the API answers it: the record and its registration summary for the asker. */
+export const EventView = Event.extend({ registration: RegistrationSummary }).meta({
+  id: 'EventView',
+});
+export type EventView = z.infer<typeof EventView>;
+
 /** A stable key for a participant, used to refuse double registration. */
 export function participantKey(participant: Participant): string {
   switch (participant.kind) {
