@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -138,6 +138,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
   const client = await PGlite.create(join(root, 'pglite'), { extensions: { pg_trgm } });
+  await keepUsedParsers(client);
   const db = drizzlePglite({ client, schema });
   return {
     kind: 'pglite',
@@ -150,6 +151,28 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * PGlite copies its whole table of result parsers into a new object on every query (one entry
+ * per type with an array type: about 320), which cost 70 µs of a 170 µs `select 1` on this
+ * machine, more than the query itself (bench/results.md, "What the profiles showed"). The API
+ * reads only the base types PGlite parses (booleans, numbers, text, JSON, dates, bytea) and
+ * arrays of them, so only those parsers are kept; a value of another type, or an array of one,
+ * would come back as PostgreSQL's text form, as any type PGlite has no parser for does.
+ */
+export async function keepUsedParsers(client: PGlite): Promise<void> {
+  const base = Object.keys(types.parsers)
+    .map(Number)
+    .filter((oid) => Number.isInteger(oid));
+  const arrays = await client.query<{ typarray: number }>(
+    'select typarray from pg_type where oid = any($1::oid[]) and typarray <> 0',
+    [base],
+  );
+  const used = new Set([...base, ...arrays.rows.map((row) => row.typarray)]);
+  client.parsers = Object.fromEntries(
+    Object.entries(client.parsers).filter(([oid]) => used.has(Number(oid))),
+  );
 }
 
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */
