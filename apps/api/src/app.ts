@@ -1,11 +1,10 @@
 /**
- * The app factory: request ids, the request log, CORS, authentication, body checks,
+ * The app factory: request ids, the request log and CORS (one middleware), authentication, body checks,
  * idempotency and the one error handler, in one place; then every route group.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
 import { Authenticator } from './auth/tokens';
 import { isRestorePath, RESTORE_PATH, restoreBody } from './backup/body';
 import type { Config } from './config';
@@ -13,7 +12,14 @@ import type { Store } from './db/store';
 import type { App, AppDeps, AppEnv } from './http/context';
 import { errorHandler, notFoundHandler, validationHook } from './http/errors';
 import { idempotency } from './http/idempotency';
-import { authenticate, jsonBody, limitBody, requestLog, unless } from './http/middleware';
+import {
+  authenticate,
+  forBodies,
+  jsonBody,
+  limitBody,
+  requestFrame,
+  unless,
+} from './http/middleware';
 import { EWP_IMPORT_PATH, ewpBody, isEwpImportPath } from './interchange/ewp/body';
 import { importBody, isImportPath } from './interchange/sheets/body';
 import type { Logger } from './logger';
@@ -39,8 +45,6 @@ export function createApp(options: CreateAppOptions): App {
   app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
 
-  app.use('*', requestId());
-  app.use('*', requestLog(logger));
   const anyOrigin = config.CORS_ORIGINS.includes('*');
   const corsHeaders = cors({
     origin: anyOrigin ? '*' : [...config.CORS_ORIGINS],
@@ -63,15 +67,7 @@ export function createApp(options: CreateAppOptions): App {
     ],
     maxAge: 600,
   });
-  // Only a page on another origin sends Origin; other requests skip Hono's CORS middleware, which
-  // would rebuild every response twice (it touches `c.res` before the route answers, then sets
-  // Vary after it): a large share of the CPU of a GET (bench/, CPU profile). `Vary: Origin` is
-  // kept, set before the response exists, where it costs nothing.
-  app.use('*', async (c, next) => {
-    if (c.req.header('origin') !== undefined) return corsHeaders(c, next);
-    if (!anyOrigin) c.header('Vary', 'Origin');
-    await next();
-  });
+  app.use('*', requestFrame(logger, { cors: corsHeaders, varyOrigin: !anyOrigin }));
   // Calendar apps cannot send a bearer header: a feed URL carries its own feed token. Nor can a
   // browser opening a year-end report link: the link carries its own signature.
   const carriesItsCredential = (c: Context) =>
@@ -81,11 +77,11 @@ export function createApp(options: CreateAppOptions): App {
   // So do EWP imports (XML) and restores (a backup file, up to RESTORE_MAX_BYTES).
   const importing = (c: Context) =>
     isImportPath(c.req.path) || isEwpImportPath(c.req.path) || isRestorePath(c.req.path);
-  app.use('*', unless(importing, limitBody(config.BODY_LIMIT_BYTES), jsonBody()));
+  app.use('*', forBodies(unless(importing, limitBody(config.BODY_LIMIT_BYTES), jsonBody())));
   app.use('/v1/imports/*', limitBody(config.IMPORT_BODY_LIMIT_BYTES), importBody());
   app.use(EWP_IMPORT_PATH, limitBody(config.IMPORT_BODY_LIMIT_BYTES), ewpBody());
   app.use(RESTORE_PATH, limitBody(config.RESTORE_MAX_BYTES), restoreBody());
-  app.use('/v1/*', idempotency(store.db, config, now));
+  app.use('/v1/*', forBodies(idempotency(store.db, config, now)));
 
   for (const register of routeGroups) register(app, deps);
   return app;

@@ -5,7 +5,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/db/store';
 import { isFirstStart, loadDemoModule, setUpDemo, writeDemoTokens } from '../src/demo';
@@ -93,38 +92,5 @@ describe('persistence across a restart (PGlite)', () => {
       expect(acting.body.data.map((item) => item.id)).toEqual([student.studentId]);
     }
     await api.close();
-  });
-});
-
-describe('PGlite result parsers (store.ts keepUsedParsers)', () => {
-  it('still reads every type the API uses, with a parser table a tenth of the size', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-parsers-'));
-    const store = await openStore({ dataDir });
-    try {
-      const client: unknown = Reflect.get(store.db, '$client');
-      const parsers: unknown =
-        typeof client === 'object' && client !== null ? Reflect.get(client, 'parsers') : undefined;
-      expect(Object.keys(parsers ?? {}).length).toBeLessThan(60);
-      const result = await store.db.execute(sql`
-        select true as yes, 42::int4 as small, 9007199254740993::int8 as big, 1.5::float8 as real,
-               '{"a":[1,"x"]}'::jsonb as doc, array['a','b']::text[] as words,
-               array[1,2]::int4[] as numbers, array['{"k":1}'::jsonb] as docs,
-               '2026-01-02T03:04:05Z'::timestamptz as at, 'é'::text as word`);
-      expect(result.rows[0]).toEqual({
-        yes: true,
-        small: 42,
-        big: 9007199254740993n,
-        real: 1.5,
-        doc: { a: [1, 'x'] },
-        words: ['a', 'b'],
-        numbers: [1, 2],
-        docs: [{ k: 1 }],
-        at: '2026-01-02 03:04:05+00',
-        word: 'é',
-      });
-    } finally {
-      await store.close();
-      await rm(dataDir, { recursive: true, force: true });
-    }
   });
 });

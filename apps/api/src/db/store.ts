@@ -16,6 +16,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { withPreparedStatements } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -139,7 +140,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   mkdirSync(root, { recursive: true });
   const client = await PGlite.create(join(root, 'pglite'), { extensions: { pg_trgm } });
   await keepUsedParsers(client);
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client: withPreparedStatements(client), schema });
   return {
     kind: 'pglite',
     db: ambient(db),
