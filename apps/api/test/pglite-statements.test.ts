@@ -99,6 +99,19 @@ describe('PGlite driver layer', () => {
     expect(Object.keys((await db.query('select * from t')).rows[0] ?? {})).toHaveLength(5);
   });
 
+  it('keeps what is assigned to it on itself, not on the PGlite instance', async () => {
+    const seen: string[] = [];
+    const original = db.query.bind(db);
+    db.query = (text: string, ...rest: unknown[]) => {
+      seen.push(text);
+      return Reflect.apply(original, db, [text, ...rest]);
+    };
+    await db.query('select 1 as one');
+    await client.query('select 2 as two');
+    expect(seen).toEqual(['select 1 as one']);
+    expect(cache.size).toBe(1);
+  });
+
   it('runs queries of a transaction in it, and others after it', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {

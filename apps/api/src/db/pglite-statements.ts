@@ -98,21 +98,26 @@ export class StatementCache {
     return this.#client.transaction((tx) => callback(this.#joining(tx)));
   }
 
+  /** The transaction PGlite hands over, with its queries going through the statements. */
   #joining(tx: Transaction): Transaction {
-    const query = <R>(text: string, params?: unknown[], options?: QueryOptions) => {
-      if (tx.closed) throw new Error('Transaction is closed');
-      if (options?.blob !== undefined || options?.paramTypes !== undefined) {
-        return tx.query<R>(text, params, options);
-      }
-      return this.#client._runExclusiveQuery(() =>
-        this.#run<R>(text, params ?? [], options, false),
-      );
-    };
-    return new Proxy(tx, {
-      get(target, property, receiver) {
-        return property === 'query' ? query : Reflect.get(target, property, receiver);
+    return {
+      query: <R>(text: string, params?: unknown[], options?: QueryOptions) => {
+        if (tx.closed) throw new Error('Transaction is closed');
+        if (options?.blob !== undefined || options?.paramTypes !== undefined) {
+          return tx.query<R>(text, params, options);
+        }
+        return this.#client._runExclusiveQuery(() =>
+          this.#run<R>(text, params ?? [], options, false),
+        );
       },
-    });
+      sql: tx.sql,
+      exec: tx.exec,
+      rollback: tx.rollback,
+      listen: tx.listen,
+      get closed() {
+        return tx.closed;
+      },
+    };
   }
 
   async #run<T>(
@@ -258,17 +263,24 @@ export class StatementCache {
 /**
  * The client drizzle is given: the PGlite instance, with `query` and `transaction` going
  * through prepared statements. Everything else (close, exec, dumpDataDir…) is PGlite's own.
+ * Properties assigned to it stay on it (a wrapper over `query`, as the benchmark's statement
+ * counter sets, wraps this `query`, not PGlite's).
  */
 export function withPreparedStatements(client: PGlite, cache = new StatementCache(client)): PGlite {
-  const query = cache.query.bind(cache);
-  const transaction = cache.transaction.bind(cache);
+  const own = new Map<string | symbol, unknown>([
+    ['query', cache.query.bind(cache)],
+    ['transaction', cache.transaction.bind(cache)],
+  ]);
   return new Proxy(client, {
     get(target, property) {
-      if (property === 'query') return query;
-      if (property === 'transaction') return transaction;
+      if (own.has(property)) return own.get(property);
       // PGlite's getters and methods read its private fields: `this` must be the instance.
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set(_target, property, value) {
+      own.set(property, value);
+      return true;
     },
   });
 }
