@@ -311,6 +311,39 @@ describe('backup and restore', () => {
     const older = await restore(gzipSync(chunks.join('')), targetAdmin);
     expect((await expectProblem(older, 409, 'conflict')).rule).toBe('backup.schema_mismatch');
 
+    // A valid file whose records Passerelle would not write (edited, then re-checksummed): a
+    // student without a name and one with a field no schema knows. Records are not checked
+    // again when read back, so they are refused here.
+    const edited: string[] = [];
+    const editor = new BackupWriter((text) => void edited.push(text));
+    await editor.header(parsed.header);
+    let changed = 0;
+    for (const [table, rows] of parsed.rows) {
+      for (const row of rows) {
+        if (table !== 'students' || changed >= 2) {
+          await editor.row(table, row);
+          continue;
+        }
+        const value = JSON.parse(row) as { data: Record<string, unknown> };
+        if (changed === 0) delete value.data.fullName;
+        else value.data.shoeSize = 44;
+        changed++;
+        await editor.row(table, JSON.stringify(value));
+      }
+    }
+    await editor.end();
+    const invalid = await expectProblem(
+      await restore(gzipSync(edited.join('')), targetAdmin),
+      400,
+      'validation',
+    );
+    expect(invalid.rule).toBe('backup.invalid_records');
+    const fields = (invalid.errors as { path: string; message: string }[]).map((error) => error);
+    expect(fields).toHaveLength(2);
+    expect(fields[0]?.path).toMatch(/^students\.stu_/);
+    expect(fields[0]?.message).toMatch(/fullName/);
+    expect(fields[1]?.message).toMatch(/form the schema gives/);
+
     expect(tablesOf(await snapshotOf(target.store))).toEqual(before);
   });
 

@@ -18,11 +18,12 @@ import pg from 'pg';
 import { createApp } from '../src/app';
 import { createToken } from '../src/auth/tokens';
 import { type Config, defaultConfig } from '../src/config';
-import { openStore, type Store } from '../src/db/store';
+import { isStoreUnavailable, openStore, type Store } from '../src/db/store';
 import { type DemoDataSet, insertDemoData } from '../src/demo';
 import { answerClientErrors } from '../src/http/client-errors';
 import type { App } from '../src/http/context';
 import { createLogger } from '../src/logger';
+import { storeRecordProblems } from '../src/repositories/all';
 import { fixtures, ids } from './fixtures';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -183,10 +184,22 @@ export async function startTestApi(options: StartOptions = {}): Promise<TestApi>
     async close() {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The API reads records back without checking them (db/records.ts `storedRecord`): every
+      // test that wrote through it checks here that it stored them in the schema's form.
+      const problems = await storeRecordProblems(store.db).catch((error: unknown) => {
+        // A test that stopped the store itself has nothing left to check.
+        if (isStoreUnavailable(error)) return [];
+        throw error;
+      });
       await store.close();
       await database?.drop();
       if (options.dataDir === undefined && options.keepDataDir !== true) {
         await rm(dataDir, { recursive: true, force: true });
+      }
+      if (problems.length > 0) {
+        throw new Error(
+          `records stored in another form than the schema's: ${JSON.stringify(problems)}`,
+        );
       }
     },
   };

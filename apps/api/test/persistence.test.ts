@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/db/store';
 import { isFirstStart, loadDemoModule, setUpDemo, writeDemoTokens } from '../src/demo';
 import { createLogger } from '../src/logger';
+import { storeRecordProblems } from '../src/repositories/all';
 import { type JsonObject, startTestApi } from './helpers';
 
 describe('persistence across a restart (PGlite)', () => {
@@ -60,6 +61,8 @@ describe('persistence across a restart (PGlite)', () => {
     const tokens = await setUpDemo(store.db, { now: new Date(), withData: true, logger });
     await writeDemoTokens(dataDir, tokens);
     expect(await isFirstStart(store.db)).toBe(false);
+    // The demo data set is stored as the API writes records (they are read back unchecked).
+    expect(await storeRecordProblems(store.db)).toEqual([]);
     await store.close();
 
     const written = JSON.parse(

@@ -40,7 +40,7 @@ const Trailer = z.object({
 /** Why a file cannot be restored. */
 export class BackupError extends Error {
   constructor(
-    readonly kind: 'corrupt' | 'schema_mismatch' | 'not_empty',
+    readonly kind: 'corrupt' | 'invalid_records' | 'schema_mismatch' | 'not_empty',
     message: string,
     readonly data: Record<string, unknown> = {},
   ) {

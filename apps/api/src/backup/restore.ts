@@ -12,6 +12,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { auditLog, students, tokens } from '../db/schema';
 import type { Db, Tx } from '../db/store';
 import { newLocalId } from '../ids';
+import { type RecordProblem, recordProblems, repositoryByTable } from '../repositories/all';
 import { BackupError, type ParsedBackup } from './format';
 import { listTables, rowsOf, schemaVersionOf, type TableInfo } from './tables';
 
@@ -64,6 +65,7 @@ export async function restoreBackup(
   }
   const tables = await listTables(db);
   checkColumns(tables, header.tables);
+  checkRecords(backup);
 
   return db.transaction(async (tx) => {
     await tx.execute(
@@ -108,6 +110,36 @@ export async function restoreBackup(
     });
     return { createdAt: header.createdAt, schemaVersion, rows, total: backup.total };
   });
+}
+
+/**
+ * Every record of the backup must be in the form its core schema gives, as the API writes
+ * them: records are not checked again when they are read back (db/records.ts `storedRecord`),
+ * so a backup edited by hand, or made by a version with other schemas, is refused here.
+ */
+export function checkRecords(backup: ParsedBackup): void {
+  const problems: RecordProblem[] = [];
+  for (const [table, lines] of backup.rows) {
+    if (!repositoryByTable.has(table)) continue;
+    const rows = lines.map((line) => {
+      const row: unknown = JSON.parse(line);
+      return typeof row === 'object' && row !== null
+        ? { id: Reflect.get(row, 'id'), data: Reflect.get(row, 'data') }
+        : { id: undefined, data: undefined };
+    });
+    problems.push(...recordProblems(table, rows, 20 - problems.length));
+    if (problems.length >= 20) break;
+  }
+  if (problems.length > 0) {
+    throw new BackupError(
+      'invalid_records',
+      `The backup holds records Passerelle would not write: ${problems
+        .slice(0, 3)
+        .map((item) => `${item.table} ${item.id} (${item.problem})`)
+        .join('; ')}${problems.length > 3 ? '; …' : ''}.`,
+      { problems },
+    );
+  }
 }
 
 /** Every table of the backup must be in the store with the same columns, and the other way round. */

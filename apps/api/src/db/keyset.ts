@@ -11,6 +11,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { ApiError } from '../http/problem';
 import type { EntityTable, Repository, StoredRecord } from './records';
+import { storedRecord } from './records';
 import type { Queryable } from './store';
 
 export const DEFAULT_LIMIT = 50;
@@ -123,7 +124,7 @@ export async function listPage<R extends StoredRecord, T extends EntityTable>(
     sort: options.sort,
   });
   return {
-    data: page.rows.map((row) => repository.schema.parse(row.data)),
+    data: page.rows.map((row) => storedRecord(repository, row.data)),
     next_cursor: page.next_cursor,
   };
 }

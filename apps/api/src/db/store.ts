@@ -116,7 +116,7 @@ const unavailableCodes = new Set([
   '53300',
 ]);
 const unavailableMessage =
-  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end/i;
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection error|Client was closed|Cannot use a pool after calling end|PGlite is clos(ed|ing)/i;
 
 /**
  * Whether an error means the database is away (refused or lost connection, shutting down or

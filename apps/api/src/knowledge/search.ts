@@ -17,6 +17,7 @@
  */
 import type { Article, Language } from '@passerelle/core';
 import { asc, gt, gte, sql } from 'drizzle-orm';
+import { storedRecord } from '../db/records';
 import { articles } from '../db/schema';
 import type { Db } from '../db/store';
 import { articleRepository } from '../repositories/articles';
@@ -321,7 +322,7 @@ export class KnowledgeBase {
         .select({ data: articles.data })
         .from(articles)
         .where(known.latest === null ? undefined : gte(articles.updatedAt, known.latest));
-      for (const row of rows) this.#index.put(articleRepository.schema.parse(row.data));
+      for (const row of rows) this.#index.put(storedRecord(articleRepository, row.data));
       // Deletions, or changes stamped before the latest known (another server's clock), leave
       // the index short of the table's count or versions: then it is built again.
       if (this.#index.size === signature.count && this.#index.versionSum === signature.versionSum) {
@@ -359,7 +360,7 @@ export class KnowledgeBase {
         .where(after === undefined ? undefined : gt(articles.id, after))
         .orderBy(asc(articles.id))
         .limit(LOAD_BATCH);
-      for (const row of rows) next.put(articleRepository.schema.parse(row.data));
+      for (const row of rows) next.put(storedRecord(articleRepository, row.data));
       const last = rows.at(-1);
       if (last === undefined || rows.length < LOAD_BATCH) break;
       after = last.id;

@@ -24,6 +24,7 @@ import {
   studentLifecycle,
 } from '@passerelle/core';
 import { and, asc, gte, isNotNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { storedRecord } from '../db/records';
 import { agreements, students } from '../db/schema';
 import type { Queryable } from '../db/store';
 import { agreementRepository } from '../repositories/agreements';
@@ -86,7 +87,7 @@ export async function studentsWithDocumentAlerts(
     .where(and(notInArray(students.status, finalStudentStatuses), isNotNull(expiry), window))
     .orderBy(asc(expiry), asc(students.id));
   return rows.flatMap((row) => {
-    const student = studentRepository.schema.parse(row.data);
+    const student = storedRecord(studentRepository, row.data);
     const alerts = alertsOf(student, date, filters);
     return alerts.length === 0 ? [] : [{ student, alerts }];
   });
@@ -128,7 +129,7 @@ export async function agreementAlerts(
     )
     .orderBy(asc(agreements.endDate), asc(agreements.id));
   return rows.flatMap((row): AgreementAlert[] => {
-    const agreement = agreementRepository.schema.parse(row.data);
+    const agreement = storedRecord(agreementRepository, row.data);
     const { endDate } = agreement;
     if (endDate === undefined) return [];
     const status = agreementStatusAt(agreement, date);

@@ -37,6 +37,7 @@ import {
 } from '@passerelle/core';
 import { and, asc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../backup/tables';
+import { storedRecord } from '../db/records';
 import {
   channelBindings,
   events,
@@ -253,7 +254,7 @@ async function registrationsTomorrow(
     )
     .orderBy(asc(events.startsAt), asc(events.id), asc(registrations.sequence));
   return rows.flatMap((row) => {
-    const event = eventRepository.schema.parse(row.data);
+    const event = storedRecord(eventRepository, row.data);
     const shown = reminderEvent(event);
     if (shown === undefined || !isTomorrow(shown.start, date, timeZone)) return [];
     return [{ participantKey: row.participantKey, event: shown }];
@@ -280,6 +281,6 @@ async function staffToDigest(
 ): Promise<Staff[]> {
   const rows = await db.select({ data: staff.data }).from(staff).orderBy(asc(staff.id));
   return rows
-    .map((row) => staffRepository.schema.parse(row.data))
+    .map((row) => storedRecord(staffRepository, row.data))
     .filter((member) => wanted({ kind: 'staff', id: member.id }));
 }

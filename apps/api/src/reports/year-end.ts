@@ -31,6 +31,7 @@ import {
 } from '@passerelle/core';
 import { and, between, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { storedRecord } from '../db/records';
 import {
   agreements,
   awards,
@@ -192,8 +193,8 @@ export async function loadYearEndData(db: Queryable, year: number): Promise<Year
       return event as Event;
     }),
     registrations: registrationList,
-    delegations: delegationRows.map((row) => delegationRepository.schema.parse(row.data)),
-    agreements: agreementRows.map((row) => agreementRepository.schema.parse(row.data)),
+    delegations: delegationRows.map((row) => storedRecord(delegationRepository, row.data)),
+    agreements: agreementRows.map((row) => storedRecord(agreementRepository, row.data)),
     institutions: institutionRows.map((row) => {
       const institution: ReviewedInstitution = {
         stage: RelationshipStage.parse(row.stage),
@@ -205,6 +206,6 @@ export async function loadYearEndData(db: Queryable, year: number): Promise<Year
       const publication: ReviewedPublication = { publishedOn: row.publishedOn };
       return publication as Publication;
     }),
-    awards: awardRows.map((row) => awardRepository.schema.parse(row.data)),
+    awards: awardRows.map((row) => storedRecord(awardRepository, row.data)),
   };
 }

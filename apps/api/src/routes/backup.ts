@@ -15,6 +15,7 @@ import { restoreBackup } from '../backup/restore';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { safeError } from '../logger';
+import type { RecordProblem } from '../repositories/all';
 import { actorOf, bearer, errors } from './common';
 
 const tags = ['Admin'];
@@ -114,11 +115,11 @@ export function registerBackup(app: App, deps: AppDeps): void {
       return c.json({ restored: true as const, ...summary }, 200);
     } catch (error) {
       if (!(error instanceof BackupError)) throw error;
-      throw error.kind === 'corrupt'
+      throw error.kind === 'corrupt' || error.kind === 'invalid_records'
         ? new ApiError('validation', {
             detail: error.message,
-            errors: [{ path: 'body', message: error.message }],
-            rule: 'backup.corrupt',
+            errors: invalidRecords(error),
+            rule: `backup.${error.kind}`,
           })
         : new ApiError('conflict', {
             detail: error.message,
@@ -127,4 +128,16 @@ export function registerBackup(app: App, deps: AppDeps): void {
           });
     }
   });
+}
+
+/** The failing fields of a refused backup: the whole body, or each record refused. */
+function invalidRecords(error: BackupError): { path: string; message: string }[] {
+  const problems = error.data.problems;
+  if (error.kind !== 'invalid_records' || !Array.isArray(problems)) {
+    return [{ path: 'body', message: error.message }];
+  }
+  return problems.map((problem: RecordProblem) => ({
+    path: `${problem.table}.${problem.id}`,
+    message: problem.problem,
+  }));
 }

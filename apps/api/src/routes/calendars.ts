@@ -32,7 +32,7 @@ import { writeAudit } from '../audit';
 import type { Auth, Identity } from '../auth/identity';
 import { authorize } from '../auth/policy';
 import { subjectExists } from '../auth/tokens';
-import { findRecord } from '../db/records';
+import { findRecord, storedRecord } from '../db/records';
 import { calendarFeeds, events, institutions, registrations, students, tokens } from '../db/schema';
 import type { Db } from '../db/store';
 import { type App, type AppContext, type AppDeps, authOf } from '../http/context';
@@ -341,7 +341,7 @@ async function feedEvents(
     .orderBy(desc(events.startsAt), asc(events.id))
     .limit(MAX_EVENTS);
   const list = rows
-    .map((row) => eventRepository.schema.parse(row.data))
+    .map((row) => storedRecord(eventRepository, row.data))
     .filter((event) => mine.has(event.id) || (!registeredOnly && canSee(reader, event)))
     .reverse();
   return { list, mine };
@@ -411,7 +411,7 @@ export function registerCalendars(app: App, deps: AppDeps): void {
               .select({ data: institutions.data })
               .from(institutions)
               .where(inArray(institutions.id, ids))
-          ).map((row) => institutionRepository.schema.parse(row.data));
+          ).map((row) => storedRecord(institutionRepository, row.data));
     const names = new Map(found.map((institution) => [institution.id, institution]));
     return renderCalendar(delegationCalendar(delegation, names, context(c, language ?? 'en')));
   }

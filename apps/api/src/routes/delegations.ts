@@ -40,7 +40,7 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
-import { contains, findRecord } from '../db/records';
+import { contains, findRecord, storedRecord } from '../db/records';
 import { delegations } from '../db/schema';
 import type { Queryable } from '../db/store';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
@@ -319,7 +319,7 @@ async function delegationsOverlapping(
       ),
     )
     .orderBy(delegations.startDate, delegations.id);
-  return rows.map((row) => repository.schema.parse(row.data));
+  return rows.map((row) => storedRecord(repository, row.data));
 }
 
 /** Every rule 6 violation of a delegation, against the delegations that overlap it. */

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { authorize } from '../auth/policy';
 import { guardUnique } from '../db/mutations';
-import { insertRecord } from '../db/records';
+import { insertRecord, storedRecord } from '../db/records';
 import { agreements, institutions } from '../db/schema';
 import type { Queryable } from '../db/store';
 import { type App, type AppDeps, authOf } from '../http/context';
@@ -175,12 +175,12 @@ async function readAgreements(db: Queryable, where: (SQL | undefined)[]): Promis
     .from(agreements)
     .where(and(...where))
     .orderBy(asc(agreements.createdAt), asc(agreements.id));
-  return rows.map((row) => agreementRepository.schema.parse(row.data));
+  return rows.map((row) => storedRecord(agreementRepository, row.data));
 }
 
 async function readInstitutions(db: Queryable, where: SQL): Promise<Institution[]> {
   const rows = await db.select({ data: institutions.data }).from(institutions).where(where);
-  return rows.map((row) => institutionRepository.schema.parse(row.data));
+  return rows.map((row) => storedRecord(institutionRepository, row.data));
 }
 
 const heiIdColumn = sql<string>`${institutions.data}->>'heiId'`;

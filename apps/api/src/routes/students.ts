@@ -33,7 +33,7 @@ import { ownStudentId } from '../auth/identity';
 import { type Access, authorize, denied } from '../auth/policy';
 import { listPage, MAX_LIMIT, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
-import { contains, findRecord } from '../db/records';
+import { contains, findRecord, storedRecord } from '../db/records';
 import { agreements, students } from '../db/schema';
 import type { Tx } from '../db/store';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
@@ -412,7 +412,7 @@ async function admit(
       .where(which)
       .orderBy(agreements.id)
       .for('update');
-    candidates = rows.map((row) => agreementRepository.schema.parse(row.data));
+    candidates = rows.map((row) => storedRecord(agreementRepository, row.data));
   }
   const eligible = checkEligibility(student, candidates);
   if (!eligible.ok) throw ApiError.fromViolation(eligible.violation);

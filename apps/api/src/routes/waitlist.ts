@@ -6,7 +6,7 @@
 import { type Event, promoteWaitlisted, type Registration } from '@passerelle/core';
 import { asc, eq } from 'drizzle-orm';
 import { type Actor, writeAudit } from '../audit';
-import { updateRecord } from '../db/records';
+import { storedRecord, updateRecord } from '../db/records';
 import { registrations } from '../db/schema';
 import type { Queryable, Tx } from '../db/store';
 import { ApiError } from '../http/problem';
@@ -19,7 +19,7 @@ export async function registrationsOf(tx: Queryable, eventId: string): Promise<R
     .from(registrations)
     .where(eq(registrations.eventId, eventId))
     .orderBy(asc(registrations.sequence));
-  return rows.map((row) => repository.schema.parse(row.data));
+  return rows.map((row) => storedRecord(repository, row.data));
 }
 
 /** Writes a changed registration (its version checked) with its audit entry. */

@@ -15,7 +15,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../audit';
 import { actorId } from '../../auth/identity';
 import type { EntityTable, Repository, StoredRecord } from '../../db/records';
-import { updateRecord } from '../../db/records';
+import { storedRecord, updateRecord } from '../../db/records';
 import { agreements, auditLog, institutions, staff } from '../../db/schema';
 import type { Db, Tx } from '../../db/store';
 import { newLocalId } from '../../ids';
@@ -200,7 +200,7 @@ export async function lockRecords<R extends StoredRecord, T extends EntityTable>
       .orderBy(repository.table.id)
       .for('update');
     for (const row of rows) {
-      const record = repository.schema.parse(row.data);
+      const record = storedRecord(repository, row.data);
       found.set(record.id, record);
     }
   }

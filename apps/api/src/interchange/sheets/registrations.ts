@@ -24,7 +24,7 @@ import {
 } from '@passerelle/core';
 import { asc, inArray } from 'drizzle-orm';
 import type { Actor } from '../../audit';
-import { updateRecord } from '../../db/records';
+import { storedRecord, updateRecord } from '../../db/records';
 import { events, registrations, staff, students } from '../../db/schema';
 import type { Db, Tx } from '../../db/store';
 import { newLocalId } from '../../ids';
@@ -171,7 +171,7 @@ export async function registrationRows(
       .from(events)
       .where(inArray(events.id, eventIds));
     for (const row of rows) {
-      const event = eventRepository.schema.parse(row.data);
+      const event = storedRecord(eventRepository, row.data);
       titles.set(
         row.id,
         event.title[language] ?? event.title.en ?? event.title.fr ?? event.title.zh ?? '',
@@ -566,7 +566,7 @@ async function readExisting(
       .from(registrations)
       .where(inArray(registrations.id, ids.slice(start, start + 1000)));
     for (const row of rows) {
-      const registration = registrationRepository.schema.parse(row.data);
+      const registration = storedRecord(registrationRepository, row.data);
       found.set(registration.id, registration);
     }
   }
@@ -586,7 +586,7 @@ async function registrationsOf(
       .where(inArray(registrations.eventId, eventIds.slice(start, start + 500)))
       .orderBy(asc(registrations.sequence));
     for (const row of rows) {
-      const registration = registrationRepository.schema.parse(row.data);
+      const registration = storedRecord(registrationRepository, row.data);
       lists.get(registration.eventId)?.push(registration);
     }
   }
