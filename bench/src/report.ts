@@ -87,7 +87,7 @@ export function markdown(results: Results, context: ReportContext): string {
     '',
     '## What the profiles showed',
     '',
-    'Where targets were missed, the servers under test were profiled (`npm run bench -- --profile`). What that showed, and what was changed (23 November 2026):',
+    'Where targets were missed, the servers under test were profiled (`npm run bench -- --profile`). What that showed, and what was changed (23 November, 6 and 7 December 2026):',
     '',
     ...FINDINGS.map((finding) => `- ${finding}`),
     '',
