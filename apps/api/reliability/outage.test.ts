@@ -176,9 +176,3 @@ describe.skipIf(!available && !required)('PostgreSQL outage (private cluster)', 
     expect(leaks).toEqual([]);
   }, 300_000);
 });
-
-if (!available && !required) {
-  describe('PostgreSQL outage', () => {
-    it.skip(`needs ${initdb} (set PG_BIN to PostgreSQL's bin directory)`, () => undefined);
-  });
-}

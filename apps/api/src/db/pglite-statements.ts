@@ -12,15 +12,23 @@
  * so a repeated query is neither parsed nor planned again: a read of one student by id fell
  * from about 300 µs to 40–60 µs of CPU on this machine.
  *
- * Same contract as `PGlite.query`: parameters serialised and results parsed with the
- * client's own serializers and parsers, `rowMode`, per-query `parsers`/`serializers`, and the
+ * Same contract as `PGlite.query`, built from PGlite's own parts (its protocol serializer, its
+ * describe and result parsers): parameters serialised and results parsed with the client's
+ * own serializers and parsers, `rowMode`, per-query `parsers`/`serializers`, and the
  * same locking (a query outside a transaction waits for the running one; inside one, it
  * joins it). The statements kept are bounded (least recently used closed first); a statement
  * PostgreSQL no longer knows, or whose result columns changed (a restore, a migration), is
  * prepared again once. Queries with a `blob` or explicit `paramTypes` go to `PGlite.query`.
  */
-import type { PGlite, QueryOptions, Results } from '@electric-sql/pglite';
-import { serialize } from 'pg-protocol';
+import {
+  type PGlite,
+  parse,
+  protocol,
+  type QueryOptions,
+  type Results,
+} from '@electric-sql/pglite';
+
+const { serialize } = protocol;
 
 type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0];
 
@@ -29,26 +37,11 @@ interface Statement {
   paramTypes: number[];
 }
 
-interface Field {
-  name: string;
-  dataTypeID: number;
-}
-
-/** The backend messages read here (PGlite parses the protocol into these shapes). */
-type Message =
-  | { name: 'parameterDescription'; dataTypeIDs: number[] }
-  | { name: 'rowDescription'; fields: Field[] }
-  | { name: 'dataRow'; fields: (string | null)[] }
-  | { name: 'commandComplete'; text: string }
-  | { name: string };
-
 /** Statements kept per connection. */
 export const STATEMENT_CACHE_SIZE = 256;
 
 /** SQLSTATE: prepared statement unknown; cached plan must not change result type. */
 const STALE_STATEMENT_CODES = new Set(['26000', '0A000']);
-
-const identity = (value: string) => value;
 
 function isStale(error: unknown): boolean {
   return (
@@ -148,7 +141,7 @@ export class StatementCache {
 
   async #prepare(text: string, options: QueryOptions | undefined): Promise<Statement> {
     const name = `passerelle_${++this.#counter}`;
-    const { messages } = await this.#client.execProtocol(
+    const answer = await this.#client.execProtocol(
       this.#withCloses([
         serialize.parse({ name, text, types: [] }),
         serialize.describe({ type: 'S', name }),
@@ -159,11 +152,7 @@ export class StatementCache {
         ...(options?.onNotice === undefined ? {} : { onNotice: options.onNotice }),
       },
     );
-    let paramTypes: number[] = [];
-    for (const message of messages as Message[]) {
-      if ('dataTypeIDs' in message) paramTypes = message.dataTypeIDs;
-    }
-    const statement = { name, paramTypes };
+    const statement = { name, paramTypes: parse.parseDescribeStatementResults(answer.messages) };
     this.#statements.set(text, statement);
     if (this.#statements.size > this.#capacity) {
       const [oldestText, oldest] = this.#statements.entries().next().value ?? [];
@@ -187,7 +176,7 @@ export class StatementCache {
       const serializer = options?.serializers?.[oid] ?? this.#client.serializers[oid];
       return serializer === undefined ? String(value) : serializer(value);
     });
-    const { messages } = await this.#client.execProtocol(
+    const answer = await this.#client.execProtocol(
       this.#withCloses([
         serialize.bind({ statement: statement.name, values }),
         serialize.describe({ type: 'P' }),
@@ -196,7 +185,10 @@ export class StatementCache {
       ]),
       { syncToFs, ...(options?.onNotice === undefined ? {} : { onNotice: options.onNotice }) },
     );
-    return this.#results<T>(messages as Message[], options);
+    // PGlite's own result parsing, as `PGlite.query` does it (with the client's parsers, which
+    // `keepUsedParsers` keeps few: it copies them for every result).
+    const [result] = parse.parseResults(answer.messages, this.#client.parsers, options);
+    return result as Results<T>;
   }
 
   /** Prepends Close messages for evicted statements (their answers are ignored). */
@@ -207,56 +199,6 @@ export class StatementCache {
       return Buffer.concat([...closes, ...parts]);
     }
     return Buffer.concat(parts);
-  }
-
-  #results<T>(messages: Message[], options: QueryOptions | undefined): Results<T> {
-    const rows: unknown[] = [];
-    let fields: Field[] = [];
-    let parsers: ((value: string, typeId: number) => unknown)[] = [];
-    let affectedRows = 0;
-    let rowCount: number | undefined;
-    let command: string | undefined;
-    const asArray = options?.rowMode === 'array';
-    for (const message of messages) {
-      if ('fields' in message && message.name === 'rowDescription') {
-        fields = (message.fields as Field[]).map(({ name, dataTypeID }) => ({ name, dataTypeID }));
-        parsers = fields.map(
-          ({ dataTypeID }) =>
-            options?.parsers?.[dataTypeID] ?? this.#client.parsers[dataTypeID] ?? identity,
-        );
-      } else if ('fields' in message) {
-        const values = (message.fields as (string | null)[]).map((value, index) =>
-          value === null
-            ? null
-            : (parsers[index] ?? identity)(value, fields[index]?.dataTypeID ?? 0),
-        );
-        if (asArray) rows.push(values);
-        else {
-          const row: Record<string, unknown> = {};
-          fields.forEach((field, index) => {
-            row[field.name] = values[index];
-          });
-          rows.push(row);
-        }
-      } else if ('text' in message && message.name === 'commandComplete') {
-        const words = message.text.split(' ');
-        command = words[0];
-        const count = Number.parseInt(words[words.length - 1] ?? '', 10);
-        if (!Number.isNaN(count)) {
-          rowCount = count;
-          if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(command ?? '')) {
-            affectedRows += count;
-          }
-        }
-      }
-    }
-    return {
-      rows: rows as T[],
-      fields,
-      affectedRows,
-      ...(command === undefined ? {} : { command }),
-      ...(rowCount === undefined ? {} : { rowCount }),
-    };
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * What route files share: the error responses to declare, the Actor for audit, patch
- * schemas, and the validation of a merged record against a core input schema.
+ * schemas, id-list query parameters, and the validation of a merged record against a core
+ * input schema.
  */
 import { z } from 'zod';
 import type { Actor } from '../audit';
@@ -83,3 +84,31 @@ export function validateMerged<S extends z.ZodType>(schema: S, value: unknown): 
 export const etagHeader = {
   ETag: { schema: { type: 'string' as const }, description: 'The record version, for If-Match' },
 };
+
+/**
+ * A query parameter holding comma-separated ids of one kind (`ids=stu_…,stu_…`): each checked
+ * with `id`, repeats dropped, at most `max`; absent or empty means no filter.
+ */
+export function idListParam<T>(id: z.ZodType<T>, noun: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return undefined;
+      const list: T[] = [];
+      for (const text of new Set(value.split(',').map((item) => item.trim()))) {
+        const parsed = id.safeParse(text);
+        if (!parsed.success) {
+          context.addIssue({ code: 'custom', message: `"${text}" is not ${noun}` });
+          return z.NEVER;
+        }
+        list.push(parsed.data);
+      }
+      if (list.length > max) {
+        context.addIssue({ code: 'custom', message: `at most ${max} ids` });
+        return z.NEVER;
+      }
+      return list;
+    });
+}

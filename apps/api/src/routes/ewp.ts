@@ -31,35 +31,16 @@ import { checkIia } from '../interchange/ewp/rules';
 import { buildIiasDocument, EwpDocumentError, parseIiasDocument } from '../interchange/ewp/xml';
 import { agreementRepository } from '../repositories/agreements';
 import { institutionRepository } from '../repositories/institutions';
-import { actorOf, bearer, errors } from './common';
+import { actorOf, bearer, errors, idListParam } from './common';
 
 const tags = ['EWP'];
 const XML_TYPE = 'application/xml';
 
 const ExportQuery = z.object({
-  ids: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '') return undefined;
-      const list = value.split(',').map((id) => id.trim());
-      for (const id of list) {
-        if (!AgreementId.safeParse(id).success) {
-          context.addIssue({ code: 'custom', message: `"${id}" is not an agreement id` });
-          return z.NEVER;
-        }
-      }
-      if (list.length > 500) {
-        context.addIssue({ code: 'custom', message: 'at most 500 ids' });
-        return z.NEVER;
-      }
-      return list;
-    })
-    .meta({
-      description: 'Only these agreements (comma-separated ids).',
-      example: 'agr_demo000002',
-    }),
+  ids: idListParam(AgreementId, 'an agreement id', 500).meta({
+    description: 'Only these agreements (comma-separated ids).',
+    example: 'agr_demo000002',
+  }),
   institution_id: InstitutionId.optional().meta({
     description: 'Only the agreements with this partner institution.',
   }),

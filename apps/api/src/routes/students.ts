@@ -46,6 +46,7 @@ import {
   bearer,
   errors,
   etagHeader,
+  idListParam,
   patchSchema,
   sentFields,
   validateMerged,
@@ -83,29 +84,10 @@ export const ListQuery = z.object({
     .max(100)
     .optional()
     .meta({ description: 'Search over full and preferred names and email.' }),
-  ids: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '') return undefined;
-      const list = [...new Set(value.split(',').map((id) => id.trim()))];
-      for (const id of list) {
-        if (!StudentId.safeParse(id).success) {
-          context.addIssue({ code: 'custom', message: `"${id}" is not a student id` });
-          return z.NEVER;
-        }
-      }
-      if (list.length > MAX_IDS) {
-        context.addIssue({ code: 'custom', message: `at most ${MAX_IDS} ids` });
-        return z.NEVER;
-      }
-      return list as StudentId[];
-    })
-    .meta({
-      description: `Only these students (comma-separated ids, at most ${MAX_IDS}): the records a list of alerts or registrations names, in one request.`,
-      example: 'stu_demo000001,stu_demo000002',
-    }),
+  ids: idListParam(StudentId, 'a student id', MAX_IDS).meta({
+    description: `Only these students (comma-separated ids, at most ${MAX_IDS}): the records a list of alerts or registrations names, in one request.`,
+    example: 'stu_demo000001,stu_demo000002',
+  }),
 });
 
 /** Everything staff may change by PATCH; the status moves only through /transitions. */
