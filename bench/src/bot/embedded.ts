@@ -9,10 +9,11 @@
  * HTTP, the API's work for them (auth, validation, queries, the knowledge base's search,
  * logging) and the reply. The SDK calls' share is measured apart (time inside `fetch`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Article, StaffId, StudentId } from '@passerelle/core';
 import { demoData } from '@passerelle/core/demo';
@@ -147,9 +148,23 @@ const handlers = {
     return { articles: demoData(clock()).articles.length };
   },
 
-  /** Asks every question `passes` times, each in a new conversation. */
-  async run(params: { questions: Question[]; passes: number; label: string }): Promise<Timings> {
+  /**
+   * Asks every question `passes` times, each in a new conversation. With `profile` (a file
+   * path), a CPU profile of these answers only (not the start-up) is written there.
+   */
+  async run(params: {
+    questions: Question[];
+    passes: number;
+    label: string;
+    profile?: string;
+  }): Promise<Timings> {
     const timings: Timings = { answerMs: [], fetchMs: [], calls: [], intentOf: [], failures: 0 };
+    const session = params.profile === undefined ? undefined : new Session();
+    if (session !== undefined) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     for (let pass = 0; pass < params.passes; pass++) {
       for (const [index, question] of params.questions.entries()) {
         const answer = await ask(
@@ -163,6 +178,12 @@ const handlers = {
         timings.intentOf.push(answer.intent);
         if (answer.empty) timings.failures++;
       }
+    }
+    if (session !== undefined && params.profile !== undefined) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      await mkdir(dirname(params.profile), { recursive: true });
+      await writeFile(params.profile, JSON.stringify(profile));
     }
     return timings;
   },

@@ -57,6 +57,22 @@ function slowest(timings: Timings, count: number): string {
     .join('; ');
 }
 
+/** The intents of the answers slower than `ms`, with how many of them each, most first. */
+function above(timings: Timings, ms: number): string {
+  const counts = new Map<string, number>();
+  timings.answerMs.forEach((answerMs, index) => {
+    if (answerMs <= ms) return;
+    const intent = timings.intentOf[index] ?? 'none';
+    counts.set(intent, (counts.get(intent) ?? 0) + 1);
+  });
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const list = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([intent, n]) => `${intent} ${n}`)
+    .join(', ');
+  return `${total} of ${timings.answerMs.length} answers${total === 0 ? '' : ` (${list})`}`;
+}
+
 async function embedded(context: BenchContext, set: QuestionSet): Promise<void> {
   const { results } = context;
   const group = 'Bot, embedded engine (API in-process, PGlite)';
@@ -89,6 +105,10 @@ async function embedded(context: BenchContext, set: QuestionSet): Promise<void> 
           questions: set.questions,
           passes: 1,
           label: `${which}${pass}`,
+          // The answers alone, one profile per engine (its first measured pass).
+          ...(context.profile && pass === 0
+            ? { profile: join(context.profileDir, `bot-embedded-${which}-answers.cpuprofile`) }
+            : {}),
         });
         merge(which === 'demo' ? a : b, timings);
       }
@@ -114,7 +134,7 @@ async function embedded(context: BenchContext, set: QuestionSet): Promise<void> 
       met: p95b / p95a <= GROWTH_TARGET,
     });
     results.note(
-      `${group}: an answer's time is \`engine.answer(message)\` in the process that also serves the API on loopback: understanding (NLU), the intent's SDK calls over HTTP, the API's whole work for them (auth, validation, PGlite queries, the knowledge base's BM25 search, logging) and the reply. The engine's own part is that time less the time inside the SDK's fetch. API calls per answer: median ${fmt(median(a.calls))}, max ${Math.max(...a.calls)}; time inside fetch: median ${fmt(median(a.fetchMs))} ms. Slowest intents (median): ${slowest(a, 4)}. Empty replies: ${a.failures + b.failures}.`,
+      `${group}: an answer's time is \`engine.answer(message)\` in the process that also serves the API on loopback: understanding (NLU), the intent's SDK calls over HTTP, the API's whole work for them (auth, validation, PGlite queries, the knowledge base's BM25 search, logging) and the reply. The engine's own part is that time less the time inside the SDK's fetch. API calls per answer: median ${fmt(median(a.calls))}, max ${Math.max(...a.calls)}; time inside fetch: median ${fmt(median(a.fetchMs))} ms. Slowest intents (median): ${slowest(a, 4)}. Answers over ${P95_TARGET_MS} ms: ${above(a, P95_TARGET_MS)}. Empty replies: ${a.failures + b.failures}.`,
     );
     results.note(
       `${group}: ${GENERATED_ARTICLES.toLocaleString('en-US')} generated articles (sentences of the demo articles mixed, in the three languages) were written in ${(added.insertMs / 1000).toFixed(1)} s; the first knowledge-base answer after that, which brings the API's in-memory index up to date, took ${fmt(firstKb.ms)} ms. With them, slowest intents: ${slowest(b, 3)}.`,

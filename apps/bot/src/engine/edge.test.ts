@@ -253,7 +253,9 @@ describe('registration refusals', () => {
 
   it('asks which event when it cannot tell, and says when one is gone', async () => {
     const { engine } = engineFor([
-      (call) => (call.path === `/v1/events/${SALON.id}` ? problem(404, 'not-found') : undefined),
+      // Deleted since the list was read: reading it or registering for it is a 404.
+      (call) =>
+        call.path.startsWith(`/v1/events/${SALON.id}`) ? problem(404, 'not-found') : undefined,
     ]);
     const which = await engine.answer(message('Register me please'));
     expect(which.text.split('\n')[0]).toBe(MESSAGES.en.whichEvent());
@@ -288,6 +290,11 @@ describe('cancellations', () => {
     ]);
     const reply = await engine.answer(message('取消报名 Winter gala'));
     expect(reply.text).toBe(MESSAGES.zh.cancelRefused({ title: 'Winter gala' }));
+    // Refused once, then the event read again: the place still held, no second attempt.
+    expect(reply.operations.filter((op) => op.startsWith('events.'))).toEqual([
+      'events.cancelRegistration',
+      'events.get',
+    ]);
   });
 });
 

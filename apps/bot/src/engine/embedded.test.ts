@@ -179,6 +179,72 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       ).toBe(true);
     });
 
+    describe('registering and cancelling from the catalog (the upcoming events read a minute ago)', () => {
+      const OPERA = 'Chinese opera workshop and performance';
+      const operaId = () => {
+        const now = world.now.toISOString();
+        const found = world.data.events.find(
+          (event) =>
+            event.title.en === OPERA && event.sessions.some((session) => session.start > now),
+        );
+        if (found === undefined) throw new Error('the demo opera workshop is missing');
+        return found.id;
+      };
+      /** The student acting elsewhere (another channel, the web), not through this engine. */
+      const elsewhere = () => world.service.withOptions({ actAs: `channel:wechat:${STUDENT}` });
+      const place = async () => {
+        const event = await elsewhere().events.get(operaId());
+        return event.registration.mine;
+      };
+
+      it('registers and cancels with one API call each: the catalog knows the event and the place', async () => {
+        const registered = await ask(`Register me for the ${OPERA}`, 'student');
+        expect(registered.text).toContain(`you are registered for “${OPERA}”`);
+        expect(registered.operations).toContain('events.register');
+        expect(registered.operations).not.toContain('events.get');
+        expect((await place())?.status).toBe('registered');
+
+        const cancelled = await ask(`Cancel my registration for the ${OPERA}`, 'student');
+        expect(cancelled.text).toBe(`Done: your registration for “${OPERA}” is cancelled.`);
+        expect(cancelled.operations).toEqual(['events.cancelRegistration']);
+        expect(await place()).toBeNull();
+      });
+
+      it('cancels a place taken elsewhere after the catalog was read', async () => {
+        await ask('What events are on this week?', 'student');
+        await elsewhere().events.register(operaId());
+        const cancelled = await ask(`Cancel my registration for the ${OPERA}`, 'student');
+        expect(cancelled.text).toBe(`Done: your registration for “${OPERA}” is cancelled.`);
+        expect(cancelled.operations).toEqual(['events.get', 'events.cancelRegistration']);
+        expect(await place()).toBeNull();
+      });
+
+      it('says there is no place when the one the catalog knows was given up elsewhere', async () => {
+        await ask(`Register me for the ${OPERA}`, 'student');
+        const mine = await place();
+        if (mine === null || mine === undefined) throw new Error('not registered');
+        await elsewhere().events.cancelRegistration(operaId(), mine.id);
+        const reply = await ask(`Cancel my registration for the ${OPERA}`, 'student');
+        expect(reply.text).toBe(`You are not registered for “${OPERA}”.`);
+        expect(reply.operations).toEqual(['events.cancelRegistration', 'events.get']);
+        expect(await place()).toBeNull();
+      });
+
+      it('says the student is registered when they registered elsewhere after the catalog was read', async () => {
+        await ask('What events are on this week?', 'student');
+        await elsewhere().events.register(operaId());
+        const reply = await ask(`Register me for the ${OPERA}`, 'student');
+        expect(reply.text).toContain(`already`);
+        expect(reply.text).toContain(OPERA);
+        expect(reply.operations).toEqual(['events.register']);
+        const mine = await place();
+        expect(mine?.status).toBe('registered');
+        if (mine !== null && mine !== undefined) {
+          await elsewhere().events.cancelRegistration(operaId(), mine.id);
+        }
+      });
+    });
+
     it('goes on the waitlist of a full event, with its position', async () => {
       const fr = await ask('Quels événements la semaine prochaine ?', 'student');
       expect(fr.language).toBe('fr');

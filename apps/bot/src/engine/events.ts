@@ -15,6 +15,7 @@ import {
 import { NotFoundError, RuleViolationError } from '@passerelle/sdk';
 import { OPEN_END, OPEN_START } from '../nlu';
 import type { ShownEvent } from '../state';
+import { catalogEvent, noteOwnRegistration } from './catalog';
 import { formatDate, formatSpan, text } from './format';
 import { ordinalIn } from './ordinal';
 import type { Answer, Handler, Turn } from './turn';
@@ -203,12 +204,33 @@ function refusalReason(turn: Turn, error: RuleViolationError): string {
   }
 }
 
+/**
+ * The event to act on, and whether it came from the catalog: the asker's upcoming events as
+ * read at most a minute ago (with their own registration), else read now.
+ */
+async function eventToActOn(
+  turn: Turn,
+  id: EventId,
+): Promise<{ event: Event; cached: boolean } | undefined> {
+  const known = catalogEvent(turn.catalog, id);
+  if (known !== undefined && summaryOf(known) !== undefined) return { event: known, cached: true };
+  const event = await getEvent(turn, id);
+  return event === undefined ? undefined : { event, cached: false };
+}
+
 export const eventRegister: Handler = async (turn) => {
   const { t } = turn;
   const id = pickEvent(turn);
   if (id === undefined) return upcomingAnswer(turn, t.whichEvent());
-  const event = await getEvent(turn, id);
-  if (event === undefined) return upcomingAnswer(turn, t.eventNotFound());
+  const found = await eventToActOn(turn, id);
+  if (found === undefined) return upcomingAnswer(turn, t.eventNotFound());
+  let { event } = found;
+  // A place held, as the catalog says, may have been given up since: read the event again.
+  if (found.cached && holdsPlace(summaryOf(event)?.mine?.status ?? 'cancelled')) {
+    const fresh = await getEvent(turn, id);
+    if (fresh === undefined) return upcomingAnswer(turn, t.eventNotFound());
+    event = fresh;
+  }
   const title = text(event.title, turn.language);
   const session = sessionIn(event, turn.today, addDays(turn.today, 366), turn.deps.timeZone);
   const mine = summaryOf(event)?.mine;
@@ -221,7 +243,14 @@ export const eventRegister: Handler = async (turn) => {
 
   turn.op('events.register');
   try {
+    // No read before the write when the catalog knows the event: the API refuses a second
+    // registration (`event.already_registered`, below) whatever the catalog says.
     const registration = await turn.asker.client.events.register(event.id);
+    noteOwnRegistration(turn.catalog, event.id, {
+      id: registration.id,
+      status: registration.status,
+      sequence: registration.sequence,
+    });
     if (registration.status === 'waitlisted') {
       const after = await getEvent(turn, event.id);
       const waitlist = after === undefined ? undefined : summaryOf(after)?.waitlisted;
@@ -235,6 +264,8 @@ export const eventRegister: Handler = async (turn) => {
       followUps: [t.myRegistrationsFollowUp(), t.cancelFollowUp({ title })],
     };
   } catch (error) {
+    // Gone since the catalog was read.
+    if (error instanceof NotFoundError) return upcomingAnswer(turn, t.eventNotFound());
     if (error instanceof RuleViolationError) {
       if (error.rule === 'event.already_registered') {
         return {
@@ -298,13 +329,33 @@ export const eventCancel: Handler = async (turn) => {
   const { t } = turn;
   const id = pickEvent(turn);
   if (id === undefined) return registrationsAnswer(turn, t.whichEvent());
+  const known = catalogEvent(turn.catalog, id);
+  const place = known === undefined ? undefined : summaryOf(known)?.mine;
+  let refused: string | undefined;
+  if (known !== undefined && place !== undefined && place !== null && holdsPlace(place.status)) {
+    // The catalog names the place: cancel it without reading the event first. A place given up
+    // since (409) or gone (404) sends the turn on to the event as it is now, below.
+    turn.op('events.cancelRegistration');
+    try {
+      await turn.asker.client.events.cancelRegistration(known.id, place.id);
+      noteOwnRegistration(turn.catalog, known.id, null);
+      return cancelledAnswer(turn, text(known.title, turn.language));
+    } catch (error) {
+      if (error instanceof RuleViolationError) refused = place.id;
+      else if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+  // Read now: a place the catalog does not know of may have been taken within its minute.
   const event = await getEvent(turn, id);
   if (event === undefined) return registrationsAnswer(turn, t.whichEvent());
   const title = text(event.title, turn.language);
   const mine = summaryOf(event)?.mine;
   if (mine === undefined || mine === null || !holdsPlace(mine.status)) {
+    noteOwnRegistration(turn.catalog, event.id, null);
     return { text: t.notRegistered({ title }), followUps: [t.myRegistrationsFollowUp()] };
   }
+  // Still held, and just refused: the API's answer stands (asking again would change nothing).
+  if (mine.id === refused) return { text: t.cancelRefused({ title }) };
   turn.op('events.cancelRegistration');
   try {
     await turn.asker.client.events.cancelRegistration(event.id, mine.id);
@@ -314,8 +365,14 @@ export const eventCancel: Handler = async (turn) => {
     }
     throw error;
   }
+  noteOwnRegistration(turn.catalog, event.id, null);
+  return cancelledAnswer(turn, title);
+};
+
+function cancelledAnswer(turn: Turn, title: string): Answer {
+  const { t } = turn;
   return {
     text: t.cancelled({ title }),
     followUps: [t.eventsFollowUp(), t.myRegistrationsFollowUp()],
   };
-};
+}
