@@ -2,12 +2,17 @@
  * GET /v1/alerts: document alerts (rule 4) for staff and for a student's own documents, the
  * filters, and agreements that need attention (rule 5 and recent expiries).
  */
-import { type DocumentAlert, documentAlerts, Student } from '@passerelle/core';
+import {
+  type DocumentAlert,
+  documentAlerts,
+  type NamedDocumentAlert,
+  Student,
+} from '@passerelle/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ids } from './fixtures';
 import { expectProblem, type JsonObject, startTestApi, storeKinds, type TestApi } from './helpers';
 
-type Report = { date: string; documents: DocumentAlert[]; agreements: JsonObject[] };
+type Report = { date: string; documents: NamedDocumentAlert[]; agreements: JsonObject[] };
 type Page = { data: JsonObject[]; next_cursor: string | null };
 
 /** The test clock starts at 2025-11-20T09:00Z: 2025-11-20 in Shanghai too. */
@@ -129,6 +134,7 @@ describe.each(storeKinds)('alerts on %s', (store) => {
       ]);
       expect(body.documents[0]).toEqual({
         studentId: student.expired,
+        studentName: 'Alert expired',
         document: 'insurance',
         expiry: '2025-11-01',
         reason: 'expired',
@@ -150,7 +156,12 @@ describe.each(storeKinds)('alerts on %s', (store) => {
       ];
       for (const [date, withinDays] of cases) {
         const expected = everyone
-          .flatMap((one) => documentAlerts(one, date, { withinDays }))
+          .flatMap((one) =>
+            documentAlerts(one, date, { withinDays }).map((alert) => ({
+              ...alert,
+              studentName: one.fullName,
+            })),
+          )
           .sort(
             (a, b) => a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId),
           );

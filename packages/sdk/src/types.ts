@@ -15,7 +15,6 @@ import type {
   CountryCode,
   DelegationDirection,
   DelegationStatus,
-  DocumentAlert,
   DocumentKind,
   EffectiveAgreementStatus,
   EventId,
@@ -26,6 +25,7 @@ import type {
   InstitutionKind,
   Language,
   LocalizedText,
+  NamedDocumentAlert,
   ProgrammeKind,
   RegistrationStatus,
   RegistrationSummary,
@@ -246,10 +246,13 @@ export interface AgreementAlert {
   status: EffectiveAgreementStatus;
 }
 
-/** What needs attention at a date: documents (rule 4) and agreements (rule 5). */
+/**
+ * What needs attention at a date: documents (rule 4), each with the name of the student it
+ * concerns, and agreements (rule 5).
+ */
 export interface AlertReport {
   date: CalendarDate;
-  documents: DocumentAlert[];
+  documents: NamedDocumentAlert[];
   agreements: AgreementAlert[];
 }
 

@@ -18,6 +18,7 @@ import {
   type DocumentKind,
   daysBetween,
   documentAlerts,
+  type NamedDocumentAlert,
   PASSPORT_MARGIN_MONTHS,
   type Student,
   StudentStatus,
@@ -93,14 +94,26 @@ export async function studentsWithDocumentAlerts(
   });
 }
 
-/** Every current student's document alerts, sorted by expiry. */
+/** A student's document alerts, each with the student's name (GET /v1/alerts). */
+export function namedAlertsOf(
+  student: Student,
+  date: CalendarDate,
+  filters: DocumentFilters,
+): NamedDocumentAlert[] {
+  return alertsOf(student, date, filters).map((alert) => ({
+    ...alert,
+    studentName: student.fullName,
+  }));
+}
+
+/** Every current student's document alerts, with their names, sorted by expiry. */
 export async function studentDocumentAlerts(
   db: Queryable,
   date: CalendarDate,
   filters: DocumentFilters,
-): Promise<DocumentAlert[]> {
-  const found = (await studentsWithDocumentAlerts(db, date, filters)).flatMap(
-    (entry) => entry.alerts,
+): Promise<NamedDocumentAlert[]> {
+  const found = (await studentsWithDocumentAlerts(db, date, filters)).flatMap((entry) =>
+    entry.alerts.map((alert) => ({ ...alert, studentName: entry.student.fullName })),
   );
   // Stable: each student's alerts keep core's order within the same expiry.
   return found.sort(

@@ -16,8 +16,8 @@ import {
   AgreementAlert,
   CalendarDate as CalendarDateSchema,
   DEFAULT_ALERT_DAYS,
-  DocumentAlert,
   DocumentKind,
+  NamedDocumentAlert,
   today,
 } from '@passerelle/core';
 import { z } from 'zod';
@@ -27,8 +27,8 @@ import { findRecord } from '../db/records';
 import { type App, type AppDeps, authOf } from '../http/context';
 import {
   agreementAlerts,
-  alertsOf,
   type DocumentFilters,
+  namedAlertsOf,
   studentDocumentAlerts,
 } from '../reminders/attention';
 import { studentRepository } from '../repositories/students';
@@ -60,7 +60,7 @@ const AlertQuery = z.object({
 const AlertReport = z
   .object({
     date: CalendarDateSchema,
-    documents: z.array(DocumentAlert),
+    documents: z.array(NamedDocumentAlert),
     agreements: z.array(AgreementAlert),
   })
   .meta({ id: 'AlertReport' });
@@ -71,7 +71,7 @@ const alerts = createRoute({
   tags: ['Alerts'],
   summary: 'Documents and agreements that need attention at a date',
   description:
-    'Documents (rule 4): staff get the alerts of every student who has not completed or withdrawn; a student gets only their own (and `agreements` is empty). Agreements (staff only): expiring inside their renewal notice period or within `within_days`, or expired in the last 30 days. Each list is sorted by date (expiry, end date). The report is not paged: it holds only what needs attention.',
+    'Documents (rule 4), each with the name of the student it concerns: staff get the alerts of every student who has not completed or withdrawn; a student gets only their own (and `agreements` is empty). Agreements (staff only): expiring inside their renewal notice period or within `within_days`, or expired in the last 30 days. Each list is sorted by date (expiry, end date). The report is not paged: it holds only what needs attention.',
   security: bearer,
   request: { query: AlertQuery },
   responses: {
@@ -101,7 +101,7 @@ export function registerAlerts(app: App, deps: AppDeps): void {
       const own = ownStudentId(auth);
       if (own === undefined) throw denied(auth);
       const student = await findRecord(db, studentRepository, own);
-      const documents = student === undefined ? [] : alertsOf(student, date, filters);
+      const documents = student === undefined ? [] : namedAlertsOf(student, date, filters);
       return c.json({ date, documents, agreements: [] }, 200);
     }
 

@@ -14,7 +14,6 @@ import {
   dateInZone,
   daysBetween,
   InstitutionId,
-  type StudentId,
   type YearFigure,
 } from '@passerelle/core';
 import { CUES, type DelegationAspect, fold } from '../nlu';
@@ -226,26 +225,6 @@ export const delegationInfo: Handler = async (turn): Promise<Answer> => {
 
 // ————— alerts —————
 
-/** The full names of these students, in list calls of up to 200 ids (usually one call). */
-async function studentNames(
-  turn: Turn,
-  ids: readonly StudentId[],
-): Promise<Map<StudentId, string>> {
-  const names = new Map<StudentId, string>();
-  for (let from = 0; from < ids.length; from += MAX_IDS_PER_CALL) {
-    const chunk = ids.slice(from, from + MAX_IDS_PER_CALL);
-    turn.op('students.list');
-    const page = await turn.asker.client.students.list({
-      ids: chunk.join(','),
-      limit: chunk.length,
-    });
-    for (const student of page.data) names.set(student.id, student.fullName);
-  }
-  return names;
-}
-
-const MAX_IDS_PER_CALL = 200;
-
 function documentsAsked(turn: Turn): Set<DocumentKind> {
   const asked = new Set<DocumentKind>();
   for (const kind of turn.understanding.entities.documentKinds) {
@@ -265,9 +244,9 @@ export const alerts: Handler = async (turn): Promise<Answer> => {
   const beforeEnd = CUES.beforeProgrammeEnd.test(fold(turn.message.text));
   const documentsOnly = asked.size > 0 || beforeEnd;
   const [onlyKind] = asked.size === 1 ? [...asked] : [];
-  // The API filters by document and by programme end itself; the names of the students come
-  // in one list call. (One `students.get` per student, one after the other, made this answer
-  // one of the slowest of the bot's benchmark.)
+  // The API filters by document and by programme end itself, and names the student of each
+  // alert: one call. (One `students.get` per student, one after the other, then one list call
+  // for the names, made this answer one of the slowest of the bot's benchmark.)
   turn.op('alerts.list');
   const report = await turn.asker.client.alerts.list({
     ...(withinDays === undefined ? {} : { within_days: withinDays }),
@@ -277,7 +256,6 @@ export const alerts: Handler = async (turn): Promise<Answer> => {
   const documents = report.documents.filter(
     (alert) => asked.size === 0 || asked.has(alert.document),
   );
-  const names = await studentNames(turn, [...new Set(documents.map((alert) => alert.studentId))]);
   const agreements = documentsOnly ? [] : report.agreements;
   const date = formatDate(report.date, language);
   const fields: ReplyField[] = [
@@ -293,7 +271,7 @@ export const alerts: Handler = async (turn): Promise<Answer> => {
     t.alertsIntro({ date, documents: documents.length, agreements: agreements.length }),
     ...documents.map((alert) =>
       t.alertDocumentLine({
-        name: names.get(alert.studentId) ?? alert.studentId,
+        name: alert.studentName,
         document: t.labels.documentKind[alert.document],
         expiry: formatDate(alert.expiry, language),
         reason: t.labels.alertReason[alert.reason],

@@ -80,6 +80,12 @@ export const DigestDocument = DocumentAlert.extend({ studentName: z.string() }).
 });
 export type DigestDocument = z.infer<typeof DigestDocument>;
 
+/** A document alert as GET /v1/alerts answers it: with the name of the student it concerns. */
+export const NamedDocumentAlert = DocumentAlert.extend({
+  studentName: z.string().meta({ description: "The student's full name." }),
+}).meta({ id: 'NamedDocumentAlert' });
+export type NamedDocumentAlert = z.infer<typeof NamedDocumentAlert>;
+
 /** What a reminder says, by kind; the texts people read are localized or rendered by the bot. */
 export const ReminderContent = z
   .discriminatedUnion('kind', [
