@@ -270,7 +270,11 @@ function audienceWhere(group: AudienceGroup): SQL {
   return arrayOverlaps(events.audience, groupsOpenToAll(members));
 }
 
-/** The registration summary of each event, for the asker. */
+/**
+ * The registration summary of each event, for the asker: one grouped query gives the seats and
+ * the waitlist of every event and, in the same groups, the asker's own active registration
+ * (at most one per event, a unique index says), instead of a second query for it.
+ */
 export async function registrationSummaries(
   db: Queryable,
   list: readonly Event[],
@@ -280,8 +284,16 @@ export async function registrationSummaries(
   const counts = new Map<string, { seats: number; waitlisted: number }>();
   const mine = new Map<string, RegistrationSummary['mine']>();
   if (ids.length > 0) {
+    // No asker: a key no registration has, so the asker's columns are null in every group.
+    const own = sql`${registrations.participantKey} = ${asker === undefined ? '' : participantKey(asker)}`;
     const rows = await db
-      .select({ eventId: registrations.eventId, status: registrations.status, n: count() })
+      .select({
+        eventId: registrations.eventId,
+        status: registrations.status,
+        n: count(),
+        mineId: sql<string | null>`min(${registrations.id}) filter (where ${own})`,
+        mineSequence: sql<number | null>`min(${registrations.sequence}) filter (where ${own})`,
+      })
       .from(registrations)
       .where(
         and(
@@ -295,29 +307,15 @@ export async function registrationSummaries(
       if (row.status === 'waitlisted') entry.waitlisted += Number(row.n);
       else entry.seats += Number(row.n);
       counts.set(row.eventId, entry);
-    }
-    if (asker !== undefined) {
-      const own = await db
-        .select({
-          eventId: registrations.eventId,
-          id: registrations.id,
-          status: registrations.status,
-          sequence: registrations.sequence,
-        })
-        .from(registrations)
-        .where(
-          and(
-            inArray(registrations.eventId, ids),
-            eq(registrations.participantKey, participantKey(asker)),
-            inArray(registrations.status, [...activeStatuses]),
-          ),
-        );
-      for (const row of own) {
-        const id = RegistrationId.safeParse(row.id);
-        const status = RegistrationStatus.safeParse(row.status);
-        if (id.success && status.success) {
-          mine.set(row.eventId, { id: id.data, status: status.data, sequence: row.sequence });
-        }
+      if (row.mineId === null || row.mineSequence === null) continue;
+      const id = RegistrationId.safeParse(row.mineId);
+      const status = RegistrationStatus.safeParse(row.status);
+      if (id.success && status.success) {
+        mine.set(row.eventId, {
+          id: id.data,
+          status: status.data,
+          sequence: Number(row.mineSequence),
+        });
       }
     }
   }
