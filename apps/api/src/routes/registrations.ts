@@ -205,10 +205,14 @@ function reaches(auth: Auth, registration: Registration): boolean {
   );
 }
 
-/** Who registers, and who they are for the audience rule; 400 when the participant is unknown. */
+/**
+ * Who registers, and who they are for the audience rule; 400 when the participant is unknown.
+ * A student registering themself is the reader of the request, whose programme was read with it.
+ */
 async function resolveParticipant(
   db: Queryable,
   auth: Auth,
+  reader: EventReader,
   sent: Participant | undefined,
 ): Promise<{ participant: Participant; audience: AudienceMember | undefined }> {
   const caller = participantOf(auth);
@@ -225,6 +229,13 @@ async function resolveParticipant(
     });
   }
   if (participant.kind === 'student') {
+    if (
+      participant.studentId === own &&
+      reader.kind === 'open' &&
+      reader.member.kind === 'student'
+    ) {
+      return { participant, audience: reader.member };
+    }
     const [row] = await db
       .select({ programmeKind: students.programmeKind })
       .from(students)
@@ -269,7 +280,7 @@ export function registerRegistrations(app: App, deps: AppDeps): void {
     const reader: EventReader = await eventReaderOf(db, auth);
     const { id } = c.req.valid('param');
     const { participant: sent } = c.req.valid('json');
-    const { participant, audience } = await resolveParticipant(db, auth, sent);
+    const { participant, audience } = await resolveParticipant(db, auth, reader, sent);
     const actor = actorOf(c, deps);
     const registration = await db.transaction(async (tx) => {
       const event = await lockEvent(tx, id);
