@@ -28,6 +28,7 @@ describe.each(storeKinds)('service endpoints on %s', (store) => {
     expect(Object.keys(paths)).toEqual(
       expect.arrayContaining([
         '/v1/students',
+        '/v1/students/counts',
         '/v1/students/{id}',
         '/v1/students/{id}/transitions',
         '/v1/institutions',

@@ -39,6 +39,12 @@ describe('resources send what the API expects', () => {
     const { client, sent } = recording();
     await client.students.list({ nationality: 'FR', programme_kind: 'exchange', limit: 20 });
     await client.students.get(stu);
+    await client.students.counts({
+      status: ['active', 'arrived'],
+      nationality: 'FR',
+      started_in: 2025,
+      group_by: 'status',
+    });
     await client.students.create({
       fullName: 'Léa Martin',
       email: 'lea@example.org',
@@ -62,6 +68,18 @@ describe('resources send what the API expects', () => {
         body: undefined,
       },
       { method: 'GET', path: `/v1/students/${stu}`, query: {}, body: undefined },
+      {
+        method: 'GET',
+        path: '/v1/students/counts',
+        // Several values as one comma-separated parameter.
+        query: {
+          status: 'active,arrived',
+          nationality: 'FR',
+          started_in: '2025',
+          group_by: 'status',
+        },
+        body: undefined,
+      },
       {
         method: 'POST',
         path: '/v1/students',

@@ -112,6 +112,28 @@ export interface StudentListParams extends ListParams {
   ids?: string | undefined;
 }
 
+/**
+ * `students.counts`: each filter takes one value or several ("any of these"); `started_in`
+ * counts the students who started in a calendar year (programme start in it, past `applied`).
+ */
+export interface StudentCountParams {
+  status?: StudentStatus | readonly StudentStatus[] | undefined;
+  programme_kind?: ProgrammeKind | readonly ProgrammeKind[] | undefined;
+  nationality?: CountryCode | readonly CountryCode[] | undefined;
+  home_institution_id?: InstitutionId | readonly InstitutionId[] | undefined;
+  level?: StudyLevel | undefined;
+  academic_year?: AcademicYear | undefined;
+  started_in?: number | undefined;
+  /** Also count by this field (`groups`, largest first). */
+  group_by?: 'programme_kind' | 'status' | 'nationality' | 'academic_year' | undefined;
+}
+
+/** How many students match, and how many in each group of `group_by`. */
+export interface StudentCounts {
+  total: number;
+  groups: { key: string; count: number }[];
+}
+
 /** What staff may change by PATCH; the status moves only through `transition`. */
 export type StudentPatch = Partial<Omit<StudentInput, 'status'>>;
 

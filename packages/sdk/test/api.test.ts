@@ -56,6 +56,22 @@ describe.skipIf(!apiAvailable)('the SDK against the real API', () => {
       expect(response.headers.get('etag')).toBe(`"${data.version}"`);
     });
 
+    it('counts with filters of several values and groups, as the list would', async () => {
+      const everyone = await staff.students.list({ limit: 200 }).toArray();
+      const counted = await staff.students.counts({
+        nationality: ['FR', 'IT'],
+        group_by: 'programme_kind',
+      });
+      const french = everyone.filter((s) => s.nationality === 'FR' || s.nationality === 'IT');
+      expect(counted.total).toBe(french.length);
+      expect(counted.total).toBeGreaterThan(0);
+      expect(counted.groups.reduce((sum, group) => sum + group.count, 0)).toBe(counted.total);
+      expect((await staff.students.counts()).total).toBe(everyone.length);
+      expect((await staff.students.counts({ nationality: 'FR' })).groups).toEqual([]);
+      const student = new Passerelle({ baseUrl: api.url, token: api.tokens.student.token });
+      await expect(student.students.counts()).rejects.toBeInstanceOf(NotFoundError);
+    });
+
     it('creates, updates with If-Match, and refuses a stale version', async () => {
       const created = await staff.students.create(newStudent('Giulia Rossi'));
       expect(created.id).toMatch(/^stu_/);

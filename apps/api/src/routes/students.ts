@@ -25,7 +25,19 @@ import {
   studentLifecycle,
   toStudentSelfView,
 } from '@passerelle/core';
-import { and, arrayContains, count, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  type Column,
+  count,
+  eq,
+  gte,
+  inArray,
+  lt,
+  lte,
+  ne,
+  type SQL,
+} from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../audit';
 import type { Auth } from '../auth/identity';
@@ -119,6 +131,69 @@ const list = createRoute({
       content: { 'application/json': { schema: pageOf(StudentOrSelfView, 'StudentPage') } },
     },
     ...errors(403, 404),
+  },
+});
+
+/** What `GET /v1/students/counts` can group by: columns every student has. */
+const countGroups = {
+  programme_kind: students.programmeKind,
+  status: students.status,
+  nationality: students.nationality,
+  academic_year: students.academicYear,
+} as const;
+
+const CountQuery = z.object({
+  status: idListParam(StudentStatus, 'a student status', StudentStatus.options.length).meta({
+    description: 'Only these statuses (comma-separated).',
+    example: 'arrived,active',
+  }),
+  programme_kind: idListParam(ProgrammeKind, 'a programme kind', ProgrammeKind.options.length).meta(
+    { description: 'Only these programmes (comma-separated).', example: 'exchange' },
+  ),
+  nationality: idListParam(CountryCode, 'a country code', MAX_IDS).meta({
+    description: 'Only these nationalities (comma-separated ISO codes).',
+    example: 'FR,IT',
+  }),
+  home_institution_id: idListParam(InstitutionId, 'an institution id', MAX_IDS).meta({
+    description: 'Only students from these home institutions (comma-separated ids).',
+  }),
+  level: StudyLevel.optional(),
+  academic_year: AcademicYear.optional(),
+  started_in: z.coerce.number().int().min(1900).max(2999).optional().meta({
+    description:
+      'Students who started in this calendar year: programme start in it, and past `applied` (as the year-end review counts new students).',
+    example: 2025,
+  }),
+  group_by: z
+    .enum(Object.keys(countGroups) as [keyof typeof countGroups, ...(keyof typeof countGroups)[]])
+    .optional()
+    .meta({ description: 'Also count by this field: `groups`, largest first.' }),
+});
+
+const StudentCounts = z
+  .object({
+    total: z.number().int().min(0),
+    groups: z
+      .array(z.object({ key: z.string(), count: z.number().int().min(1) }))
+      .meta({ description: 'By `group_by`, largest first, then by key; empty without it.' }),
+  })
+  .meta({ id: 'StudentCounts' });
+
+const counts = createRoute({
+  method: 'get',
+  path: '/v1/students/counts',
+  tags,
+  summary: 'Count students',
+  description:
+    'How many students match the filters (each filter takes several values), and how many in each group of `group_by`: one query, whatever the number of students. Staff only.',
+  security: bearer,
+  request: { query: CountQuery },
+  responses: {
+    200: {
+      description: 'The counts',
+      content: { 'application/json': { schema: StudentCounts } },
+    },
+    ...errors(403),
   },
 });
 
@@ -235,6 +310,27 @@ export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'c
   ];
 }
 
+/** The filters of `GET /v1/students/counts`: each list is "any of these". */
+function countFilters(query: z.output<typeof CountQuery>): (SQL | undefined)[] {
+  const anyOf = <T extends string>(column: Column, values: readonly T[] | undefined) =>
+    values === undefined ? undefined : inArray(column, [...values]);
+  return [
+    anyOf(students.status, query.status),
+    anyOf(students.programmeKind, query.programme_kind),
+    anyOf(students.nationality, query.nationality),
+    anyOf(students.homeInstitutionId, query.home_institution_id),
+    query.level === undefined ? undefined : eq(students.level, query.level),
+    query.academic_year === undefined ? undefined : eq(students.academicYear, query.academic_year),
+    query.started_in === undefined
+      ? undefined
+      : and(
+          ne(students.status, 'applied'),
+          gte(students.programmeStart, `${query.started_in}-01-01`),
+          lte(students.programmeStart, `${query.started_in}-12-31`),
+        ),
+  ];
+}
+
 /** What the caller sees of a record: everything, or the student's own view. */
 function shape(access: Access, record: Student): Student | StudentSelfView {
   return access === 'all' ? record : toStudentSelfView(record);
@@ -268,6 +364,29 @@ export function registerStudents(app: App, deps: AppDeps): void {
       { data: page.data.map((record) => shape(access, record)), next_cursor: page.next_cursor },
       200,
     );
+  });
+
+  // Before `/v1/students/{id}`, which would take `counts` for an id.
+  app.openapi(counts, async (c) => {
+    const auth = authOf(c);
+    if (authorize(auth, 'students', 'read') !== 'all') throw denied(auth);
+    const query = c.req.valid('query');
+    const where = and(...countFilters(query));
+    if (query.group_by === undefined) {
+      const [row] = await db.select({ n: count() }).from(students).where(where);
+      return c.json({ total: Number(row?.n ?? 0), groups: [] }, 200);
+    }
+    const column = countGroups[query.group_by];
+    const rows = await db
+      .select({ key: column, n: count() })
+      .from(students)
+      .where(where)
+      .groupBy(column);
+    const groups = rows
+      .map((row) => ({ key: row.key, count: Number(row.n) }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const total = groups.reduce((sum, group) => sum + group.count, 0);
+    return c.json({ total, groups }, 200);
   });
 
   app.openapi(get, async (c) => {

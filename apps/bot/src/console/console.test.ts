@@ -154,7 +154,7 @@ describe.skipIf(!apiAvailable)('the console against the API', () => {
     ]);
     expect(reply.text).toBe('10 students (exchange, from France, started in 2025).');
     expect(reply.language).toBe('en');
-    expect(reply.operations).toEqual(['students.list']);
+    expect(reply.operations).toEqual(['students.counts']);
     expect(reply.handoff).toBeNull();
   }, 60_000);
 

@@ -316,6 +316,7 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
         const reply = await ask(text, 'student');
         expectNoDocumentNumber(reply);
         expect(reply.operations).not.toContain('students.list');
+        expect(reply.operations).not.toContain('students.counts');
         for (const other of world.data.students.filter((s) => s.id !== DEMO_IDS.student)) {
           expect(reply.text).not.toContain(other.fullName);
         }
@@ -342,7 +343,7 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       expect(en.intent).toBe('students_count');
       expect(en.text).toBe('10 students (exchange, from France, started in 2025).');
       expect(en.fields?.[0]).toEqual({ label: 'Students', value: '10' });
-      expect(en.operations).toEqual(['bindings.resolve', 'students.list']);
+      expect(en.operations).toEqual(['bindings.resolve', 'students.counts']);
       const zh = await ask('2025年有多少来自法国的交换生？', 'staff');
       expect(zh.text).toContain('共 10 名');
       const fr = await ask("Combien d'étudiants en échange venant de France en 2025 ?", 'staff');

@@ -1,7 +1,8 @@
 /**
  * Staff questions about students, agreements and partners. Filters come from the message's
- * entities: one value of a kind goes to the API's list filter, several are applied here; every
- * page is read, so counts are exact.
+ * entities. A count is one call (`students.counts`, every filter with all its values, counted
+ * by the store); a list gives one value of a kind to the API's list filter, applies several
+ * here, and reads every page.
  */
 import {
   type Agreement,
@@ -13,12 +14,12 @@ import {
   type Institution,
   InstitutionId,
   type Language,
-  type ProgrammeKind,
+  ProgrammeKind,
   type Student,
   type StudentSelfView,
-  type StudentStatus,
+  StudentStatus,
 } from '@passerelle/core';
-import type { StudentListParams } from '@passerelle/sdk';
+import type { StudentCountParams, StudentCounts, StudentListParams } from '@passerelle/sdk';
 import { country, formatDate, formatDateRange, formatList, text } from './format';
 import type { Answer, Handler, Turn } from './turn';
 import type { ReplyField } from './types';
@@ -50,6 +51,8 @@ function institutionName(turn: Turn, id: string): string {
 
 interface StudentQuery {
   params: StudentListParams;
+  /** The same filters for `students.counts`, every value of each. */
+  counts: StudentCountParams;
   keep(student: Student | StudentSelfView): boolean;
   criteria: string;
 }
@@ -112,6 +115,14 @@ function studentQuery(turn: Turn): StudentQuery {
 
   return {
     params,
+    counts: {
+      ...(kinds.length === 0 ? {} : { programme_kind: kinds }),
+      ...(countries.length === 0 ? {} : { nationality: countries }),
+      ...(statuses.length === 0 ? {} : { status: statuses }),
+      ...(homes.length === 0 ? {} : { home_institution_id: homes }),
+      ...(year?.academicYear === undefined ? {} : { academic_year: year.academicYear }),
+      ...(startedIn === undefined ? {} : { started_in: startedIn }),
+    },
     criteria: criteria.join(joiner[language]),
     keep: (student) =>
       (kinds.length === 0 || kinds.includes(student.programmeKind)) &&
@@ -156,12 +167,34 @@ function studentFields(turn: Turn, students: readonly (Student | StudentSelfView
   return fields;
 }
 
+/** The count's fields: the total, then by programme (by status when one programme is asked). */
+function countFields(turn: Turn, counted: StudentCounts): ReplyField[] {
+  const { t } = turn;
+  const fields: ReplyField[] = [{ label: t.fields.students, value: String(counted.total) }];
+  for (const group of counted.groups) {
+    const kind = ProgrammeKind.safeParse(group.key);
+    const status = StudentStatus.safeParse(group.key);
+    const label = kind.success
+      ? t.labels.programmeKind[kind.data]
+      : status.success
+        ? t.labels.studentStatus[status.data]
+        : group.key;
+    fields.push({ label, value: String(group.count) });
+  }
+  return fields;
+}
+
 export const studentsCount: Handler = async (turn) => {
   const query = studentQuery(turn);
-  const students = await findStudents(turn, query);
+  const byStatus = turn.understanding.entities.programmeKinds.length === 1;
+  turn.op('students.counts');
+  const counted = await turn.asker.client.students.counts({
+    ...query.counts,
+    group_by: byStatus ? 'status' : 'programme_kind',
+  });
   return {
-    text: turn.t.studentsCount({ count: students.length, criteria: query.criteria }),
-    fields: studentFields(turn, students),
+    text: turn.t.studentsCount({ count: counted.total, criteria: query.criteria }),
+    fields: countFields(turn, counted),
     followUps: turn.t.helpFollowUps({ role: 'staff' }).slice(1),
   };
 };

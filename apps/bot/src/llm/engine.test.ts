@@ -197,7 +197,7 @@ describe.skipIf(!apiAvailable)('the LLM engine', () => {
     );
     expect(offered(requests[0])).toContain('count_students');
     expect(reply.text).toContain('10 students');
-    expect(reply.operations).toEqual(['bindings.resolve', 'students.list']);
+    expect(reply.operations).toEqual(['bindings.resolve', 'students.counts']);
   });
 
   it('refuses a staff tool the model calls for a student: the reply reveals nothing', async () => {

@@ -1,8 +1,14 @@
 import type { Student, StudentId, StudentInput, StudentSelfView } from '@passerelle/core';
 import type { APIPromise } from '../api-promise';
-import type { WriteOptions } from '../options';
+import type { RequestOptions, WriteOptions } from '../options';
 import { path } from '../transport';
-import type { StudentListParams, StudentPatch, StudentTransition } from '../types';
+import type {
+  StudentCountParams,
+  StudentCounts,
+  StudentListParams,
+  StudentPatch,
+  StudentTransition,
+} from '../types';
 import { one } from '../validation';
 import { RecordResource } from './resource';
 
@@ -21,6 +27,21 @@ export class Students extends RecordResource<{
 }> {
   protected readonly base = '/v1/students';
   protected readonly schemas = { record: 'Student', view: 'StudentSelfView' } as const;
+
+  /**
+   * How many students match (staff): one query whatever their number, where paging through
+   * `list` reads every record. Several values of a filter are "any of these".
+   */
+  counts(params: StudentCountParams = {}, options?: RequestOptions): APIPromise<StudentCounts> {
+    // Several values travel as one comma-separated parameter.
+    const query = Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.join(',') : value,
+      ]),
+    );
+    return this.transport.call({ method: 'GET', path: '/v1/students/counts', query, options });
+  }
 
   /**
    * Moves a student along the lifecycle (applied → admitted → enrolled → arrived → active →
