@@ -43,6 +43,7 @@ export const rightsMap: Readonly<Record<string, Rights>> = {
   'PATCH /v1/institutions/{id}': [r('institutions', 'update')],
   'DELETE /v1/institutions/{id}': [r('institutions', 'delete')],
   'GET /v1/students': [r('students', 'read')],
+  'GET /v1/students/counts': [r('students', 'read', true)],
   'POST /v1/students': [r('students', 'create')],
   'GET /v1/students/{id}': [r('students', 'read')],
   'PATCH /v1/students/{id}': [r('students', 'update')],
