@@ -40,6 +40,19 @@ export type QueryValue =
   | undefined
   | readonly (string | number)[];
 
+/**
+ * Query parameters for the API's list filters, which take several values comma-separated
+ * (`ids=a,b`), not the key repeated: arrays joined, everything else as it is.
+ */
+export function commaLists(params: object): Record<string, QueryValue> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      Array.isArray(value) ? value.join(',') : (value as QueryValue),
+    ]),
+  );
+}
+
 /** A request body sent as it is (a spreadsheet, an XML document, a backup file). */
 export type BinaryBody = Uint8Array | ArrayBuffer | Blob | string;
 

@@ -94,16 +94,23 @@ export async function studentsWithDocumentAlerts(
   });
 }
 
+/** Document alerts with the name of the student they concern. */
+export function named(alerts: readonly DocumentAlert[], studentName: string): NamedDocumentAlert[] {
+  return alerts.map((alert) => ({ ...alert, studentName }));
+}
+
+/** By expiry, then student; stable, so each student's alerts keep core's order within a day. */
+export function byExpiry(a: DocumentAlert, b: DocumentAlert): number {
+  return a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId);
+}
+
 /** A student's document alerts, each with the student's name (GET /v1/alerts). */
 export function namedAlertsOf(
   student: Student,
   date: CalendarDate,
   filters: DocumentFilters,
 ): NamedDocumentAlert[] {
-  return alertsOf(student, date, filters).map((alert) => ({
-    ...alert,
-    studentName: student.fullName,
-  }));
+  return named(alertsOf(student, date, filters), student.fullName);
 }
 
 /** Every current student's document alerts, with their names, sorted by expiry. */
@@ -112,13 +119,9 @@ export async function studentDocumentAlerts(
   date: CalendarDate,
   filters: DocumentFilters,
 ): Promise<NamedDocumentAlert[]> {
-  const found = (await studentsWithDocumentAlerts(db, date, filters)).flatMap((entry) =>
-    entry.alerts.map((alert) => ({ ...alert, studentName: entry.student.fullName })),
-  );
-  // Stable: each student's alerts keep core's order within the same expiry.
-  return found.sort(
-    (a, b) => a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId),
-  );
+  return (await studentsWithDocumentAlerts(db, date, filters))
+    .flatMap(({ student, alerts }) => named(alerts, student.fullName))
+    .sort(byExpiry);
 }
 
 /**

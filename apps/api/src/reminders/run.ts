@@ -51,7 +51,7 @@ import type { Db, Queryable } from '../db/store';
 import { newLocalId } from '../ids';
 import { eventRepository } from '../repositories/events';
 import { staffRepository } from '../repositories/staff';
-import { agreementAlerts, studentsWithDocumentAlerts } from './attention';
+import { agreementAlerts, byExpiry, named, studentsWithDocumentAlerts } from './attention';
 
 /** The advisory lock of the daily run (an arbitrary constant, distinct from the migrations'). */
 export const REMINDER_RUN_LOCK = 7_152_031;
@@ -175,13 +175,8 @@ export async function planReminders(
   const members = await staffToDigest(db, wanted);
   if (members.length > 0) {
     const documents: DigestDocument[] = withAlerts
-      .flatMap(({ student, alerts }) =>
-        alerts.map((alert) => ({
-          ...alert,
-          studentName: student.preferredName ?? student.fullName,
-        })),
-      )
-      .sort((a, b) => a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId));
+      .flatMap(({ student, alerts }) => named(alerts, student.preferredName ?? student.fullName))
+      .sort(byExpiry);
     const agreementList: AgreementAlert[] = await agreementAlerts(db, date, DEFAULT_ALERT_DAYS);
     for (const member of members) {
       const own = staffEvents.get(`staff:${member.id}`) ?? [];

@@ -312,7 +312,7 @@ export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'c
 
 /** The filters of `GET /v1/students/counts`: each list is "any of these". */
 function countFilters(query: z.output<typeof CountQuery>): (SQL | undefined)[] {
-  const anyOf = <T extends string>(column: Column, values: readonly T[] | undefined) =>
+  const anyOf = (column: Column, values: readonly string[] | undefined) =>
     values === undefined ? undefined : inArray(column, [...values]);
   return [
     anyOf(students.status, query.status),

@@ -3,7 +3,7 @@
  * events, as the asker may see them. Read through the asker's client and kept briefly in
  * memory (they change rarely, and a stale name only means a missed match).
  */
-import { addDays, type CalendarDate, type Event, RegistrationSummary } from '@passerelle/core';
+import { addDays, type CalendarDate, type Event } from '@passerelle/core';
 import {
   createInstitutionMatcher,
   createTitleMatcher,
@@ -97,28 +97,3 @@ export function createCatalog(options: CatalogOptions = {}) {
 }
 
 export type CatalogStore = ReturnType<typeof createCatalog>;
-
-/** An upcoming event of the catalog, by id (as read for this asker, at most a minute ago). */
-export function catalogEvent(catalog: Catalog, id: string): Event | undefined {
-  return catalog.events.find((event) => event.id === id);
-}
-
-/**
- * Records the asker's own registration change in their cached catalog (`mine` of the event's
- * registration summary), so the next turn within the cache's minute does not act on the state
- * before it. Only `mine` changes: the seat counts are read afresh wherever they are shown.
- */
-export function noteOwnRegistration(
-  catalog: Catalog,
-  id: string,
-  mine: RegistrationSummary['mine'],
-): void {
-  const index = catalog.events.findIndex((event) => event.id === id);
-  const event = catalog.events[index];
-  if (event === undefined || !('registration' in event)) return;
-  const parsed = RegistrationSummary.safeParse(event.registration);
-  if (!parsed.success) return;
-  // The cached entry's array itself: the catalog is this asker's, refreshed every minute.
-  const patched = { ...event, registration: { ...parsed.data, mine } };
-  catalog.events[index] = patched;
-}

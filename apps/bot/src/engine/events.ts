@@ -15,7 +15,6 @@ import {
 import { NotFoundError, RuleViolationError } from '@passerelle/sdk';
 import { OPEN_END, OPEN_START } from '../nlu';
 import type { ShownEvent } from '../state';
-import { catalogEvent, noteOwnRegistration } from './catalog';
 import { formatDate, formatSpan, text } from './format';
 import { ordinalIn } from './ordinal';
 import type { Answer, Handler, Turn } from './turn';
@@ -39,6 +38,27 @@ export function summaryOf(event: Event): RegistrationSummary | undefined {
 /** Holds a place: registered, on the waitlist, or already attended. */
 const holdsPlace = (status: RegistrationStatus) =>
   status === 'registered' || status === 'waitlisted';
+
+/** The asker's registration in this event, when it holds a place. */
+function placeHeld(event: Event): NonNullable<RegistrationSummary['mine']> | undefined {
+  const mine = summaryOf(event)?.mine;
+  return mine !== undefined && mine !== null && holdsPlace(mine.status) ? mine : undefined;
+}
+
+/**
+ * Writes the asker's own registration change into their catalog (its upcoming events, kept a
+ * minute), so the next turn within that minute does not act on the state before it. Only
+ * `mine` changes: seat counts are read afresh wherever they are shown.
+ */
+function noteOwnRegistration(turn: Turn, id: EventId, mine: RegistrationSummary['mine']): void {
+  const { events } = turn.catalog;
+  const index = events.findIndex((event) => event.id === id);
+  const event = events[index];
+  const summary = event === undefined ? undefined : summaryOf(event);
+  if (event === undefined || summary === undefined) return;
+  const patched = { ...event, registration: { ...summary, mine } };
+  events[index] = patched;
+}
 
 /** The session to show: the first one inside the range, else the first one. */
 function sessionIn(event: Event, from: CalendarDate, to: CalendarDate, timeZone: string) {
@@ -140,10 +160,7 @@ async function upcomingAnswer(turn: Turn, lead?: string): Promise<Answer> {
     };
   }
   const { lines, shown } = eventLines(turn, events, from, to);
-  const open = events.find((event) => {
-    const mine = summaryOf(event)?.mine;
-    return mine === undefined || mine === null || !holdsPlace(mine.status);
-  });
+  const open = events.find((event) => placeHeld(event) === undefined);
   if (turn.asker.role === 'guest') {
     followUps.push(...t.helpFollowUps({ role: 'guest' }).slice(2));
   } else if (open !== undefined) {
@@ -204,37 +221,23 @@ function refusalReason(turn: Turn, error: RuleViolationError): string {
   }
 }
 
-/**
- * The event to act on, and whether it came from the catalog: the asker's upcoming events as
- * read at most a minute ago (with their own registration), else read now.
- */
-async function eventToActOn(
-  turn: Turn,
-  id: EventId,
-): Promise<{ event: Event; cached: boolean } | undefined> {
-  const known = catalogEvent(turn.catalog, id);
-  if (known !== undefined && summaryOf(known) !== undefined) return { event: known, cached: true };
-  const event = await getEvent(turn, id);
-  return event === undefined ? undefined : { event, cached: false };
-}
-
 export const eventRegister: Handler = async (turn) => {
   const { t } = turn;
   const id = pickEvent(turn);
   if (id === undefined) return upcomingAnswer(turn, t.whichEvent());
-  const found = await eventToActOn(turn, id);
-  if (found === undefined) return upcomingAnswer(turn, t.eventNotFound());
-  let { event } = found;
-  // A place held, as the catalog says, may have been given up since: read the event again.
-  if (found.cached && holdsPlace(summaryOf(event)?.mine?.status ?? 'cancelled')) {
-    const fresh = await getEvent(turn, id);
-    if (fresh === undefined) return upcomingAnswer(turn, t.eventNotFound());
-    event = fresh;
-  }
+  // The catalog's event (read at most a minute ago, with the asker's own registration) when it
+  // shows no place held; read now when the catalog does not have it, or shows a place held,
+  // which may have been given up since.
+  const known = turn.catalog.events.find((event) => event.id === id);
+  const event =
+    known !== undefined && summaryOf(known) !== undefined && placeHeld(known) === undefined
+      ? known
+      : await getEvent(turn, id);
+  if (event === undefined) return upcomingAnswer(turn, t.eventNotFound());
   const title = text(event.title, turn.language);
   const session = sessionIn(event, turn.today, addDays(turn.today, 366), turn.deps.timeZone);
-  const mine = summaryOf(event)?.mine;
-  if (mine !== undefined && mine !== null && holdsPlace(mine.status)) {
+  const mine = placeHeld(event);
+  if (mine !== undefined) {
     return {
       text: t.alreadyRegistered({ title, status: t.labels.registrationStatus[mine.status] }),
       followUps: [t.cancelFollowUp({ title }), t.myRegistrationsFollowUp()],
@@ -246,7 +249,7 @@ export const eventRegister: Handler = async (turn) => {
     // No read before the write when the catalog knows the event: the API refuses a second
     // registration (`event.already_registered`, below) whatever the catalog says.
     const registration = await turn.asker.client.events.register(event.id);
-    noteOwnRegistration(turn.catalog, event.id, {
+    noteOwnRegistration(turn, event.id, {
       id: registration.id,
       status: registration.status,
       sequence: registration.sequence,
@@ -285,10 +288,7 @@ export const eventRegister: Handler = async (turn) => {
 async function myEvents(turn: Turn): Promise<Event[]> {
   const to = addDays(turn.today, 366);
   const events = await listEvents(turn, turn.today, to);
-  return events.filter((event) => {
-    const mine = summaryOf(event)?.mine;
-    return mine !== undefined && mine !== null && holdsPlace(mine.status);
-  });
+  return events.filter((event) => placeHeld(event) !== undefined);
 }
 
 async function registrationsAnswer(turn: Turn, lead?: string): Promise<Answer> {
@@ -329,16 +329,16 @@ export const eventCancel: Handler = async (turn) => {
   const { t } = turn;
   const id = pickEvent(turn);
   if (id === undefined) return registrationsAnswer(turn, t.whichEvent());
-  const known = catalogEvent(turn.catalog, id);
-  const place = known === undefined ? undefined : summaryOf(known)?.mine;
+  const known = turn.catalog.events.find((event) => event.id === id);
+  const place = known === undefined ? undefined : placeHeld(known);
   let refused: string | undefined;
-  if (known !== undefined && place !== undefined && place !== null && holdsPlace(place.status)) {
+  if (known !== undefined && place !== undefined) {
     // The catalog names the place: cancel it without reading the event first. A place given up
     // since (409) or gone (404) sends the turn on to the event as it is now, below.
     turn.op('events.cancelRegistration');
     try {
       await turn.asker.client.events.cancelRegistration(known.id, place.id);
-      noteOwnRegistration(turn.catalog, known.id, null);
+      noteOwnRegistration(turn, known.id, null);
       return cancelledAnswer(turn, text(known.title, turn.language));
     } catch (error) {
       if (error instanceof RuleViolationError) refused = place.id;
@@ -349,9 +349,9 @@ export const eventCancel: Handler = async (turn) => {
   const event = await getEvent(turn, id);
   if (event === undefined) return registrationsAnswer(turn, t.whichEvent());
   const title = text(event.title, turn.language);
-  const mine = summaryOf(event)?.mine;
-  if (mine === undefined || mine === null || !holdsPlace(mine.status)) {
-    noteOwnRegistration(turn.catalog, event.id, null);
+  const mine = placeHeld(event);
+  if (mine === undefined) {
+    noteOwnRegistration(turn, event.id, null);
     return { text: t.notRegistered({ title }), followUps: [t.myRegistrationsFollowUp()] };
   }
   // Still held, and just refused: the API's answer stands (asking again would change nothing).
@@ -365,7 +365,7 @@ export const eventCancel: Handler = async (turn) => {
     }
     throw error;
   }
-  noteOwnRegistration(turn.catalog, event.id, null);
+  noteOwnRegistration(turn, event.id, null);
   return cancelledAnswer(turn, title);
 };
 

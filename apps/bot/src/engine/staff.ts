@@ -145,52 +145,47 @@ async function findStudents(turn: Turn, query: StudentQuery) {
   return found;
 }
 
+/** Counts are broken down by programme, or by status when one programme is asked. */
+function countGroup(turn: Turn): 'programme_kind' | 'status' {
+  return turn.understanding.entities.programmeKinds.length === 1 ? 'status' : 'programme_kind';
+}
+
+/** The fields of a count: the total, then each group (largest first, as the API sorts them). */
+function countFields(turn: Turn, counted: StudentCounts): ReplyField[] {
+  const { t } = turn;
+  const label = (key: string) => {
+    const kind = ProgrammeKind.safeParse(key);
+    if (kind.success) return t.labels.programmeKind[kind.data];
+    const status = StudentStatus.safeParse(key);
+    return status.success ? t.labels.studentStatus[status.data] : key;
+  };
+  return [
+    { label: t.fields.students, value: String(counted.total) },
+    ...counted.groups.map((group) => ({ label: label(group.key), value: String(group.count) })),
+  ];
+}
+
 function countBy<T, K extends string>(items: readonly T[], key: (item: T) => K): [K, number][] {
   const counts = new Map<K, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function studentFields(turn: Turn, students: readonly (Student | StudentSelfView)[]): ReplyField[] {
-  const { t } = turn;
-  const fields: ReplyField[] = [{ label: t.fields.students, value: String(students.length) }];
-  const entities = turn.understanding.entities;
-  if (entities.programmeKinds.length !== 1) {
-    for (const [kind, n] of countBy(students, (s) => s.programmeKind)) {
-      fields.push({ label: t.labels.programmeKind[kind], value: String(n) });
-    }
-  } else {
-    for (const [status, n] of countBy(students, (s) => s.status)) {
-      fields.push({ label: t.labels.studentStatus[status], value: String(n) });
-    }
-  }
-  return fields;
-}
-
-/** The count's fields: the total, then by programme (by status when one programme is asked). */
-function countFields(turn: Turn, counted: StudentCounts): ReplyField[] {
-  const { t } = turn;
-  const fields: ReplyField[] = [{ label: t.fields.students, value: String(counted.total) }];
-  for (const group of counted.groups) {
-    const kind = ProgrammeKind.safeParse(group.key);
-    const status = StudentStatus.safeParse(group.key);
-    const label = kind.success
-      ? t.labels.programmeKind[kind.data]
-      : status.success
-        ? t.labels.studentStatus[status.data]
-        : group.key;
-    fields.push({ label, value: String(group.count) });
-  }
-  return fields;
+/** The same fields for students read here (a list). */
+function studentFields(turn: Turn, students: readonly (Student | StudentSelfView)[]) {
+  const byStatus = countGroup(turn) === 'status';
+  const groups = countBy(students, (s) => (byStatus ? s.status : s.programmeKind)).map(
+    ([key, count]) => ({ key, count }),
+  );
+  return countFields(turn, { total: students.length, groups });
 }
 
 export const studentsCount: Handler = async (turn) => {
   const query = studentQuery(turn);
-  const byStatus = turn.understanding.entities.programmeKinds.length === 1;
   turn.op('students.counts');
   const counted = await turn.asker.client.students.counts({
     ...query.counts,
-    group_by: byStatus ? 'status' : 'programme_kind',
+    group_by: countGroup(turn),
   });
   return {
     text: turn.t.studentsCount({ count: counted.total, criteria: query.criteria }),

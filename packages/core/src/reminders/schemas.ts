@@ -74,17 +74,15 @@ export const ReminderEvent = z
   .meta({ id: 'ReminderEvent' });
 export type ReminderEvent = z.infer<typeof ReminderEvent>;
 
-/** A document alert in a staff digest, with the student's name. */
-export const DigestDocument = DocumentAlert.extend({ studentName: z.string() }).meta({
-  id: 'DigestDocument',
-});
-export type DigestDocument = z.infer<typeof DigestDocument>;
-
-/** A document alert as GET /v1/alerts answers it: with the name of the student it concerns. */
+/** A document alert with the name of the student it concerns (GET /v1/alerts, staff digests). */
 export const NamedDocumentAlert = DocumentAlert.extend({
-  studentName: z.string().meta({ description: "The student's full name." }),
+  studentName: z.string().meta({ description: "The student's name." }),
 }).meta({ id: 'NamedDocumentAlert' });
 export type NamedDocumentAlert = z.infer<typeof NamedDocumentAlert>;
+
+/** A document alert in a staff digest: the same shape, under its own name in the document. */
+export const DigestDocument = NamedDocumentAlert.meta({ id: 'DigestDocument' });
+export type DigestDocument = NamedDocumentAlert;
 
 /** What a reminder says, by kind; the texts people read are localized or rendered by the bot. */
 export const ReminderContent = z

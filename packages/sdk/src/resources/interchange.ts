@@ -6,7 +6,7 @@
 import type { DelegationId, Language } from '@passerelle/core';
 import type { APIPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
-import { type BinaryBody, path } from '../transport';
+import { type BinaryBody, commaLists, path } from '../transport';
 import type {
   CalendarEventsParams,
   CalendarFeed,
@@ -162,11 +162,10 @@ function looksLikeZip(file: BinaryBody): boolean {
 export class Ewp extends Resource {
   /** The agreements (all, or those selected) as an IIAs get-response XML document. */
   exportIias(params: EwpExportParams = {}, options?: RequestOptions): APIPromise<string> {
-    const { ids, ...rest } = params;
     return this.transport.call({
       method: 'GET',
       path: '/v1/ewp/iias',
-      query: { ...rest, ids: ids === undefined ? undefined : ids.join(',') },
+      query: commaLists(params),
       accept: XML,
       responseKind: 'text',
       options,

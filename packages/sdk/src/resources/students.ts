@@ -1,7 +1,7 @@
 import type { Student, StudentId, StudentInput, StudentSelfView } from '@passerelle/core';
 import type { APIPromise } from '../api-promise';
 import type { RequestOptions, WriteOptions } from '../options';
-import { path } from '../transport';
+import { commaLists, path } from '../transport';
 import type {
   StudentCountParams,
   StudentCounts,
@@ -33,14 +33,12 @@ export class Students extends RecordResource<{
    * `list` reads every record. Several values of a filter are "any of these".
    */
   counts(params: StudentCountParams = {}, options?: RequestOptions): APIPromise<StudentCounts> {
-    // Several values travel as one comma-separated parameter.
-    const query = Object.fromEntries(
-      Object.entries(params).map(([key, value]) => [
-        key,
-        Array.isArray(value) ? value.join(',') : value,
-      ]),
-    );
-    return this.transport.call({ method: 'GET', path: '/v1/students/counts', query, options });
+    return this.transport.call({
+      method: 'GET',
+      path: '/v1/students/counts',
+      query: commaLists(params),
+      options,
+    });
   }
 
   /**
