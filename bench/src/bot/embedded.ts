@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Article, StaffId, StudentId } from '@passerelle/core';
 import { demoData } from '@passerelle/core/demo';
-import { Passerelle } from '@passerelle/sdk';
+import { type Fetch, Passerelle } from '@passerelle/sdk';
 import { createApp } from '../../../apps/api/src/app';
 import { defaultConfig } from '../../../apps/api/src/config';
 import { openStore, type Store } from '../../../apps/api/src/db/store';
@@ -27,23 +27,13 @@ import { articleRepository } from '../../../apps/api/src/repositories/articles';
 import { createEmbeddedEngine } from '../../../apps/bot/src/engine/embedded';
 import { fixedIdentity } from '../../../apps/bot/src/engine/identity';
 import type { Engine } from '../../../apps/bot/src/engine/types';
+import { createHttpFetch } from '../../../apps/bot/src/http';
 import { createMemoryState } from '../../../apps/bot/src/state';
 import { benchArticle } from '../data/generate';
 import { bulkInsert, type Execute } from '../data/seed';
 import { serveRpc } from '../rpc';
 import type { AskerRole, Question } from './questions';
-
-export interface Timings {
-  /** Per answer, in milliseconds. */
-  answerMs: number[];
-  /** Per answer, the time spent inside the SDK's fetch (HTTP + the API). */
-  fetchMs: number[];
-  /** Per answer, the count of API calls. */
-  calls: number[];
-  /** Per answer, the intent the engine acted on. */
-  intentOf: string[];
-  failures: number;
-}
+import { emptyTimings, type Timings } from './timings';
 
 interface Opened {
   store: Store;
@@ -102,10 +92,12 @@ const handlers = {
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     const meter = { ms: 0, calls: 0 };
-    const timedFetch = async (url: string | URL | Request, init?: RequestInit) => {
+    // The bot's own transport (apps/bot/src/http.ts), as its channels use it.
+    const httpFetch = createHttpFetch();
+    const timedFetch: Fetch = async (url, init) => {
       const started = performance.now();
       try {
-        return await fetch(url, init);
+        return await httpFetch(url, init);
       } finally {
         meter.ms += performance.now() - started;
         meter.calls++;
@@ -158,13 +150,14 @@ const handlers = {
     label: string;
     profile?: string;
   }): Promise<Timings> {
-    const timings: Timings = { answerMs: [], fetchMs: [], calls: [], intentOf: [], failures: 0 };
+    const timings = emptyTimings();
     const session = params.profile === undefined ? undefined : new Session();
     if (session !== undefined) {
       session.connect();
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
     }
+    const cpuBefore = process.cpuUsage();
     for (let pass = 0; pass < params.passes; pass++) {
       for (const [index, question] of params.questions.entries()) {
         const answer = await ask(
@@ -179,6 +172,8 @@ const handlers = {
         if (answer.empty) timings.failures++;
       }
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    timings.cpuMs = (cpu.user + cpu.system) / 1000;
     if (session !== undefined && params.profile !== undefined) {
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
@@ -232,5 +227,6 @@ const handlers = {
 };
 
 export type EmbeddedHandlers = typeof handlers;
+export type { Timings };
 
 serveRpc(handlers);

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiProcess } from '../api-process';
 import type { ConsoleHandlers } from '../bot/console';
-import type { EmbeddedHandlers, Timings } from '../bot/embedded';
+import type { EmbeddedHandlers } from '../bot/embedded';
 import { loadQuestions, type QuestionSet } from '../bot/questions';
+import { emptyTimings, mergeTimings, type Timings } from '../bot/timings';
 import { type BenchContext, profileFlags } from '../context';
 import { createBenchDatabase } from '../data/database';
 import { Child } from '../rpc';
@@ -19,16 +20,6 @@ import { fmt, median, megabytes, percentile } from '../stats';
 const P95_TARGET_MS = 5;
 const GROWTH_TARGET = 2;
 const GENERATED_ARTICLES = 10_000;
-
-function merge(into: Timings, more: Timings): void {
-  into.answerMs.push(...more.answerMs);
-  into.fetchMs.push(...more.fetchMs);
-  into.calls.push(...more.calls);
-  into.intentOf.push(...more.intentOf);
-  into.failures += more.failures;
-}
-
-const empty = (): Timings => ({ answerMs: [], fetchMs: [], calls: [], intentOf: [], failures: 0 });
 
 /** The intents with the slowest median answers, with their API calls and time inside fetch. */
 function slowest(timings: Timings, count: number): string {
@@ -93,8 +84,8 @@ async function embedded(context: BenchContext, set: QuestionSet): Promise<void> 
     });
     const passes = context.quick ? 3 : 6;
     context.log(`Bot: ${set.questions.length} questions × ${passes} passes on each`);
-    const a = empty();
-    const b = empty();
+    const a = emptyTimings();
+    const b = emptyTimings();
     await demo.call('run', { questions: set.questions, passes: 1, label: 'warm' });
     await large.call('run', { questions: set.questions, passes: 1, label: 'warm' });
     for (let pass = 0; pass < passes; pass++) {
@@ -110,7 +101,7 @@ async function embedded(context: BenchContext, set: QuestionSet): Promise<void> 
             ? { profile: join(context.profileDir, `bot-embedded-${which}-answers.cpuprofile`) }
             : {}),
         });
-        merge(which === 'demo' ? a : b, timings);
+        mergeTimings(which === 'demo' ? a : b, timings);
       }
     }
     const p95a = percentile(a.answerMs, 95);
@@ -134,7 +125,7 @@ async function embedded(context: BenchContext, set: QuestionSet): Promise<void> 
       met: p95b / p95a <= GROWTH_TARGET,
     });
     results.note(
-      `${group}: an answer's time is \`engine.answer(message)\` in the process that also serves the API on loopback: understanding (NLU), the intent's SDK calls over HTTP, the API's whole work for them (auth, validation, PGlite queries, the knowledge base's BM25 search, logging) and the reply. The engine's own part is that time less the time inside the SDK's fetch. API calls per answer: median ${fmt(median(a.calls))}, max ${Math.max(...a.calls)}; time inside fetch: median ${fmt(median(a.fetchMs))} ms. Slowest intents (median): ${slowest(a, 4)}. Answers over ${P95_TARGET_MS} ms: ${above(a, P95_TARGET_MS)}. Empty replies: ${a.failures + b.failures}.`,
+      `${group}: an answer's time is \`engine.answer(message)\` in the process that also serves the API on loopback: understanding (NLU), the intent's SDK calls over HTTP, the API's whole work for them (auth, validation, PGlite queries, the knowledge base's BM25 search, logging) and the reply. The engine's own part is that time less the time inside the SDK's fetch; the SDK reaches the API through the bot's own transport (apps/bot/src/http.ts). The process's CPU per answer, all its threads (GC helpers included): ${fmt(a.cpuMs / a.answerMs.length)} ms, against a mean answer time of ${fmt(a.answerMs.reduce((sum, ms) => sum + ms, 0) / a.answerMs.length)} ms. API calls per answer: median ${fmt(median(a.calls))}, max ${Math.max(...a.calls)}; time inside fetch: median ${fmt(median(a.fetchMs))} ms. Slowest intents (median): ${slowest(a, 4)}. Answers over ${P95_TARGET_MS} ms: ${above(a, P95_TARGET_MS)}. Empty replies: ${a.failures + b.failures}.`,
     );
     results.note(
       `${group}: ${GENERATED_ARTICLES.toLocaleString('en-US')} generated articles (sentences of the demo articles mixed, in the three languages) were written in ${(added.insertMs / 1000).toFixed(1)} s; the first knowledge-base answer after that, which brings the API's in-memory index up to date, took ${fmt(firstKb.ms)} ms. With them, slowest intents: ${slowest(b, 3)}.`,

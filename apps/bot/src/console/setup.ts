@@ -15,12 +15,13 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { StaffId, StudentId } from '@passerelle/core';
-import { type Fetch, NotFoundError, Passerelle, PermissionDeniedError } from '@passerelle/sdk';
+import { type Fetch, NotFoundError, type Passerelle, PermissionDeniedError } from '@passerelle/sdk';
 import { z } from 'zod';
 import type { BotConfig } from '../config';
 import { createEmbeddedEngine } from '../engine/embedded';
 import { type Asker, fixedIdentity } from '../engine/identity';
 import type { Engine } from '../engine/types';
+import { apiClient } from '../http';
 import { type BotState, createBotState } from '../state';
 import type { ConsoleAs } from './args';
 
@@ -165,7 +166,7 @@ export async function createConsoleBot(options: ConsoleBotOptions): Promise<Cons
       `No token: set PASSERELLE_TOKEN, or start the API once (npm start) so that ${join(dataDir, 'demo-tokens.json')} exists.`,
     );
   }
-  const client = new Passerelle({
+  const client = apiClient({
     baseUrl: config.PASSERELLE_URL,
     token,
     timeout: 20_000,

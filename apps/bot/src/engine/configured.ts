@@ -1,6 +1,7 @@
 /** The embedded engine as a deployed channel (Slack, WeChat) starts it: from the configuration. */
-import { Passerelle } from '@passerelle/sdk';
+import type { Passerelle } from '@passerelle/sdk';
 import type { BotConfig } from '../config';
+import { apiClient } from '../http';
 import type { BotState } from '../state';
 import { createEmbeddedEngine, type EmbeddedEngineOptions } from './embedded';
 import type { Engine } from './types';
@@ -15,7 +16,7 @@ export class MissingTokenError extends Error {
 /** The bot's service client: PASSERELLE_URL with PASSERELLE_TOKEN (a service token). */
 export function serviceClient(config: BotConfig): Passerelle {
   if (config.PASSERELLE_TOKEN === undefined) throw new MissingTokenError();
-  return new Passerelle({ baseUrl: config.PASSERELLE_URL, token: config.PASSERELLE_TOKEN });
+  return apiClient({ baseUrl: config.PASSERELLE_URL, token: config.PASSERELLE_TOKEN });
 }
 
 /** The embedded engine with the configured API, clock zone, rate limit and article links. */

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StaffId, StudentId } from '@passerelle/core';
 import { type DemoData, demoData } from '@passerelle/core/demo';
-import { Passerelle } from '@passerelle/sdk';
+import type { Passerelle } from '@passerelle/sdk';
+import { apiClient } from '../http';
 
 /** What the bot's tests use of the API's test helper. */
 interface TestApi {
@@ -92,8 +93,8 @@ export async function startBotTestApi(
     clock,
     ...(options.config === undefined ? {} : { config: options.config }),
   });
-  const service = new Passerelle({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 });
-  const staff = new Passerelle({ baseUrl: api.url, token: api.tokens.staff, maxRetries: 0 });
+  const service = apiClient({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 });
+  const staff = apiClient({ baseUrl: api.url, token: api.tokens.staff, maxRetries: 0 });
   const code = async (subject: { studentId: StudentId } | { staffId: StaffId }) =>
     (await staff.bindings.createCode(subject)).code;
   return {

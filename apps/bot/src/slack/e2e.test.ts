@@ -3,11 +3,11 @@
  * HTTP (PGlite), behind Bolt's HTTP receiver; Slack's Web API is a local recording server.
  */
 import { Article } from '@passerelle/core';
-import { Passerelle } from '@passerelle/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtures, ids } from '../../../api/test/fixtures';
 import { startTestApi, type TestApi } from '../../../api/test/helpers';
 import { createEmbeddedEngine } from '../engine';
+import { apiClient } from '../http';
 import { createMemoryState } from '../state/memory';
 import type { BotState } from '../state/types';
 import { createSlackApp, type SlackApp } from './app';
@@ -60,7 +60,7 @@ describe('Slack with the embedded engine against the API', () => {
     fake = await startFakeSlack();
     state = createMemoryState();
     const engine = createEmbeddedEngine({
-      client: new Passerelle({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 }),
+      client: apiClient({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 }),
       state,
       knowledgeBaseUrl: 'https://guide.example.edu/articles',
       timeZone: 'Europe/Paris',

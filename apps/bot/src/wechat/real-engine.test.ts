@@ -4,12 +4,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Passerelle } from '@passerelle/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { startTestApi, type TestApi } from '../../../api/test/helpers';
 import { createEmbeddedEngine } from '../engine/embedded';
 import type { Engine } from '../engine/types';
+import { apiClient } from '../http';
 import { createMemoryState } from '../state/memory';
 import type { BotState } from '../state/types';
 import { createOfficialAccountReceiver } from './official';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   api = await startTestApi();
   state = createMemoryState();
   engine = createEmbeddedEngine({
-    client: new Passerelle({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 }),
+    client: apiClient({ baseUrl: api.url, token: api.tokens.service, maxRetries: 0 }),
     state,
   });
 }, 60_000);
