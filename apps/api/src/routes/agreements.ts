@@ -53,6 +53,7 @@ import { listPage, type Page, pageOf, pageQuery, sortParam } from '../db/keyset'
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
 import { contains, findRecord } from '../db/records';
 import { agreements, institutions, students } from '../db/schema';
+import { anyOf } from '../db/sql';
 import type { Queryable } from '../db/store';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
@@ -351,7 +352,7 @@ async function checkInstitutions(db: Queryable, ids: readonly string[]): Promise
   const rows = await db
     .select({ id: institutions.id })
     .from(institutions)
-    .where(inArray(institutions.id, [...ids]));
+    .where(anyOf(institutions.id, [...ids]));
   const known = new Set(rows.map((row) => row.id));
   const missing: FieldError[] = ids.flatMap((id, index) =>
     known.has(id)

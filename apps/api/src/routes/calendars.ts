@@ -34,6 +34,7 @@ import { authorize } from '../auth/policy';
 import { subjectExists } from '../auth/tokens';
 import { findRecord, storedRecord } from '../db/records';
 import { calendarFeeds, events, institutions, registrations, students, tokens } from '../db/schema';
+import { anyOf } from '../db/sql';
 import type { Db } from '../db/store';
 import { type App, type AppContext, type AppDeps, authOf } from '../http/context';
 import { ApiError, fieldErrors } from '../http/problem';
@@ -337,7 +338,7 @@ async function feedEvents(
   const rows = await db
     .select({ data: events.data })
     .from(events)
-    .where(registeredOnly ? inArray(events.id, [...mine.keys()]) : gte(events.endsAt, since))
+    .where(registeredOnly ? anyOf(events.id, [...mine.keys()]) : gte(events.endsAt, since))
     .orderBy(desc(events.startsAt), asc(events.id))
     .limit(MAX_EVENTS);
   const list = rows

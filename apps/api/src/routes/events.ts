@@ -44,6 +44,7 @@ import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord } from '../db/mutations';
 import { contains, deleteRecord, findRecord } from '../db/records';
 import { events, registrations, students } from '../db/schema';
+import { anyOf } from '../db/sql';
 import type { Queryable } from '../db/store';
 import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
@@ -296,10 +297,7 @@ export async function registrationSummaries(
       })
       .from(registrations)
       .where(
-        and(
-          inArray(registrations.eventId, ids),
-          inArray(registrations.status, [...activeStatuses]),
-        ),
+        and(anyOf(registrations.eventId, ids), inArray(registrations.status, [...activeStatuses])),
       )
       .groupBy(registrations.eventId, registrations.status);
     for (const row of rows) {

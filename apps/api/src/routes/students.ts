@@ -47,6 +47,7 @@ import { listPage, MAX_LIMIT, pageOf, pageQuery, sortParam } from '../db/keyset'
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
 import { contains, findRecord, storedRecord } from '../db/records';
 import { agreements, students } from '../db/schema';
+import { anyOf } from '../db/sql';
 import type { Tx } from '../db/store';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
@@ -306,19 +307,19 @@ export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'c
       ? undefined
       : lt(students.firstDocumentExpiry, query.document_expiring_before),
     query.q === undefined ? undefined : contains(students.search, query.q),
-    query.ids === undefined ? undefined : inArray(students.id, query.ids),
+    query.ids === undefined ? undefined : anyOf(students.id, query.ids),
   ];
 }
 
 /** The filters of `GET /v1/students/counts`: each list is "any of these". */
 function countFilters(query: z.output<typeof CountQuery>): (SQL | undefined)[] {
-  const anyOf = (column: Column, values: readonly string[] | undefined) =>
-    values === undefined ? undefined : inArray(column, [...values]);
+  const oneOf = (column: Column, values: readonly string[] | undefined) =>
+    values === undefined ? undefined : anyOf(column, values);
   return [
-    anyOf(students.status, query.status),
-    anyOf(students.programmeKind, query.programme_kind),
-    anyOf(students.nationality, query.nationality),
-    anyOf(students.homeInstitutionId, query.home_institution_id),
+    oneOf(students.status, query.status),
+    oneOf(students.programmeKind, query.programme_kind),
+    oneOf(students.nationality, query.nationality),
+    oneOf(students.homeInstitutionId, query.home_institution_id),
     query.level === undefined ? undefined : eq(students.level, query.level),
     query.academic_year === undefined ? undefined : eq(students.academicYear, query.academic_year),
     query.started_in === undefined
