@@ -277,5 +277,74 @@ describe.each(storeKinds)('alerts on %s', (store) => {
         api.clock.set(before);
       }
     });
+
+    it('never misses an alert core finds, at every threshold and whatever the filters', async () => {
+      // Documents on each side of every threshold: a window's last day, the programme's last
+      // day, and a passport margin ending on a month's end (core and PostgreSQL both clamp).
+      const edges: Record<string, unknown>[] = [
+        { programmeEnd: '2026-08-31', documents: { passportExpiry: '2027-02-27' } },
+        { programmeEnd: '2026-08-31', documents: { passportExpiry: '2027-02-28' } },
+        { programmeEnd: '2026-08-31', documents: { passportExpiry: '2027-03-01' } },
+        { programmeEnd: '2026-06-30', documents: { insuranceExpiry: '2026-06-29' } },
+        { programmeEnd: '2026-06-30', documents: { insuranceExpiry: '2026-06-30' } },
+        {
+          programmeEnd: '2026-06-30',
+          documents: {
+            permit: { type: 'residence_permit', expiry: '2026-07-15' },
+            insuranceExpiry: '2026-12-31',
+            passportExpiry: '2025-11-01',
+          },
+        },
+        {
+          programmeEnd: '2026-01-31',
+          documents: { permit: { type: 'other', expiry: '2026-07-30' } },
+        },
+      ];
+      for (const [index, extra] of edges.entries()) {
+        const made = await api.json<JsonObject>('/v1/students', {
+          token: api.tokens.staff,
+          body: {
+            fullName: `Edge ${index}`,
+            email: `edge${index}@example.org`,
+            nationality: 'IT',
+            programmeKind: 'degree',
+            programmeStart: '2025-09-01',
+            status: 'active',
+            ...extra,
+          },
+        });
+        expect(made.status, JSON.stringify(made.body)).toBe(201);
+      }
+      const page = await api.json<Page>('/v1/students?limit=200', { token: api.tokens.staff });
+      const everyone = page.body.data.map((item) => Student.parse(item));
+      const documents = [undefined, 'permit', 'insurance', 'passport'] as const;
+      for (const [date, withinDays] of [
+        ['2025-11-20', 30],
+        ['2026-06-15', 15],
+        ['2026-07-01', 0],
+        ['2027-01-01', 60],
+      ] as const) {
+        for (const document of documents) {
+          for (const beforeEnd of [false, true]) {
+            const expected = everyone
+              .flatMap((one) =>
+                documentAlerts(one, date, { withinDays })
+                  .filter(
+                    (alert) =>
+                      (document === undefined || alert.document === document) &&
+                      (!beforeEnd || alert.expiry < one.programmeEnd),
+                  )
+                  .map((alert) => ({ ...alert, studentName: one.fullName })),
+              )
+              .sort(
+                (a, b) =>
+                  a.expiry.localeCompare(b.expiry) || a.studentId.localeCompare(b.studentId),
+              );
+            const query = `?date=${date}&within_days=${withinDays}&before_programme_end=${beforeEnd}${document === undefined ? '' : `&document=${document}`}`;
+            expect((await report(query)).documents, query).toEqual(expected);
+          }
+        }
+      }
+    });
   });
 });
