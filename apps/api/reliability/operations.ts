@@ -40,6 +40,11 @@ export const rightsMap: Readonly<Record<string, Rights>> = {
   'GET /v1/institutions': [r('institutions', 'read')],
   'POST /v1/institutions': [r('institutions', 'create')],
   'GET /v1/institutions/{id}': [r('institutions', 'read')],
+  'GET /v1/institutions/{id}/overview': [
+    r('institutions', 'read', true),
+    r('agreements', 'read'),
+    r('delegations', 'read'),
+  ],
   'PATCH /v1/institutions/{id}': [r('institutions', 'update')],
   'DELETE /v1/institutions/{id}': [r('institutions', 'delete')],
   'GET /v1/students': [r('students', 'read')],

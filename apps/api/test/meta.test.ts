@@ -32,6 +32,7 @@ describe.each(storeKinds)('service endpoints on %s', (store) => {
         '/v1/students/{id}',
         '/v1/students/{id}/transitions',
         '/v1/institutions',
+        '/v1/institutions/{id}/overview',
         '/v1/tokens',
         '/v1/bindings',
         '/v1/bindings/codes',

@@ -12,6 +12,7 @@ const itm = 'itm_01JD0000000000000000000000';
 const out = 'out_01JD0000000000000000000000';
 const fup = 'fup_01JD0000000000000000000000';
 const art = 'art_01JD0000000000000000000000';
+const ins = 'ins_01JD0000000000000000000000';
 
 /** A client whose every request is answered with `answer` and recorded. */
 function recording(answer: unknown = { data: [], next_cursor: null }) {
@@ -112,6 +113,7 @@ describe('resources send what the API expects', () => {
   it('institutions, staff, publications, awards and articles', async () => {
     const { client, sent } = recording();
     await client.institutions.list({ country: 'FR', stage: 'partner', q: 'poly' });
+    await client.institutions.overview(ins);
     await client.staff.list({ q: 'wang' });
     await client.publications.list({ from: '2025-01-01' });
     await client.awards.list({ year: 2023 });
@@ -119,6 +121,7 @@ describe('resources send what the API expects', () => {
     await client.knowledge.articles.get(art);
     expect(sent().map(({ method, path, query }) => [method, path, query])).toEqual([
       ['GET', '/v1/institutions', { country: 'FR', stage: 'partner', q: 'poly' }],
+      ['GET', `/v1/institutions/${ins}/overview`, {}],
       ['GET', '/v1/staff', { q: 'wang' }],
       ['GET', '/v1/publications', { from: '2025-01-01' }],
       ['GET', '/v1/awards', { year: '2023' }],

@@ -13,6 +13,7 @@ import type {
   AudienceGroup,
   CalendarDate,
   CountryCode,
+  Delegation,
   DelegationDirection,
   DelegationStatus,
   DocumentKind,
@@ -21,6 +22,7 @@ import type {
   EventKind,
   EventView,
   Instant,
+  Institution,
   InstitutionId,
   InstitutionKind,
   Language,
@@ -379,6 +381,16 @@ export type AgreementView = Agreement & {
   /** The status today in the office time zone: `active` and `expired` follow from the dates. */
   effectiveStatus: EffectiveAgreementStatus;
 };
+
+/**
+ * A partner's page in one request (`institutions.overview`): the institution, every agreement
+ * it is party to (oldest first) and every delegation to or from it (by start date).
+ */
+export interface InstitutionOverview {
+  institution: Institution;
+  agreements: AgreementView[];
+  delegations: Delegation[];
+}
 
 /** The places of an event as the asker reads them (`registration` on every event). */
 export type EventRegistrationSummary = RegistrationSummary;

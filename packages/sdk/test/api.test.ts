@@ -203,6 +203,23 @@ describe.skipIf(!apiAvailable)('the SDK against the real API', () => {
       expect(seen.every((institution) => !('contacts' in institution))).toBe(true);
     });
 
+    it("reads a partner's page in one request, as the three reads give it", async () => {
+      const [agreement] = await staff.agreements.list({ limit: 1 }).toArray(1);
+      const id = agreement?.institutionIds[0];
+      if (id === undefined) throw new Error('no agreement in the fixtures');
+      const overview = await staff.institutions.overview(id);
+      expect(overview.institution).toEqual(await staff.institutions.get(id));
+      expect(overview.agreements).toEqual(
+        await staff.agreements.list({ institution_id: id, limit: 200 }).toArray(),
+      );
+      expect(overview.agreements.map((one) => one.id)).toContain(agreement?.id);
+      expect(overview.delegations).toEqual(
+        await staff.delegations.list({ institution_id: id, limit: 200 }).toArray(),
+      );
+      const student = new Passerelle({ baseUrl: api.url, token: api.tokens.student.token });
+      await expect(student.institutions.overview(id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+
     it('creates, renames and deletes (admin); a deleted one is not found', async () => {
       const created = await staff.institutions.create({
         name: { en: 'SupBioTech', fr: 'Sup’Biotech' },

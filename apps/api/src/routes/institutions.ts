@@ -10,6 +10,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   CountryCode,
+  Delegation,
   Institution,
   InstitutionId,
   InstitutionInput,
@@ -19,22 +20,25 @@ import {
   relationshipStages,
   today,
 } from '@passerelle/core';
-import { eq, inArray } from 'drizzle-orm';
+import { arrayContains, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Access, authorize } from '../auth/policy';
+import { type Access, authorize, denied } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
-import { contains, findRecord } from '../db/records';
-import { institutions } from '../db/schema';
+import { contains, findRecord, storedRecord } from '../db/records';
+import { agreements, delegations, institutions } from '../db/schema';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
+import { agreementRepository } from '../repositories/agreements';
+import { delegationRepository } from '../repositories/delegations';
 import {
   InstitutionPublicView,
   publicStages,
   institutionRepository as repository,
   toInstitutionPublicView,
 } from '../repositories/institutions';
+import { AgreementWithStatus, withStatus } from './agreements';
 import { actorOf, bearer, errors, etagHeader, patchSchema, sentFields } from './common';
 
 const tags = ['Institutions'];
@@ -91,6 +95,37 @@ const get = createRoute({
       description: 'The institution',
       headers: etagHeader,
       content: { 'application/json': { schema: InstitutionOrView } },
+    },
+    ...errors(403, 404),
+  },
+});
+
+const InstitutionOverview = z
+  .object({
+    institution: Institution,
+    agreements: z.array(AgreementWithStatus).meta({
+      description: 'Every agreement the institution is party to, oldest first.',
+    }),
+    delegations: z.array(Delegation).meta({
+      description: 'Every delegation to or from the institution, by start date.',
+    }),
+  })
+  .meta({ id: 'InstitutionOverview' });
+
+const overview = createRoute({
+  method: 'get',
+  path: '/v1/institutions/{id}/overview',
+  tags,
+  summary: 'An institution with its agreements and delegations',
+  description:
+    "What a partner's page shows, in one request: the institution, every agreement it is party to (with its effective status today) and every delegation to or from it. For staff: it needs the right to read institutions, agreements and delegations.",
+  security: bearer,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'The institution (ETag: its version), its agreements and its delegations',
+      headers: etagHeader,
+      content: { 'application/json': { schema: InstitutionOverview } },
     },
     ...errors(403, 404),
   },
@@ -194,6 +229,41 @@ export function registerInstitutions(app: App, deps: AppDeps): void {
     if (record === undefined) throw ApiError.notFound(`Institution ${id}`);
     c.header('ETag', etagOf(record.version));
     return c.json(shape(access, record), 200);
+  });
+
+  app.openapi(overview, async (c) => {
+    const auth = authOf(c);
+    authorize(auth, 'agreements', 'read');
+    authorize(auth, 'delegations', 'read');
+    // Whole records only: a role that sees partners as public views has no overview.
+    if (authorize(auth, 'institutions', 'read') !== 'all') throw denied(auth);
+    const { id } = c.req.valid('param');
+    const institution = await findRecord(db, repository, id);
+    if (institution === undefined) throw ApiError.notFound(`Institution ${id}`);
+    const date = today(deps.now(), deps.config.OFFICE_TIME_ZONE);
+    const [agreementRows, delegationRows] = await Promise.all([
+      db
+        .select({ data: agreements.data })
+        .from(agreements)
+        .where(arrayContains(agreements.institutionIds, [id]))
+        .orderBy(asc(agreements.createdAt), asc(agreements.id)),
+      db
+        .select({ data: delegations.data })
+        .from(delegations)
+        .where(arrayContains(delegations.institutionIds, [id]))
+        .orderBy(asc(delegations.startDate), asc(delegations.id)),
+    ]);
+    c.header('ETag', etagOf(institution.version));
+    return c.json(
+      {
+        institution,
+        agreements: agreementRows.map((row) =>
+          withStatus(storedRecord(agreementRepository, row.data), date),
+        ),
+        delegations: delegationRows.map((row) => storedRecord(delegationRepository, row.data)),
+      },
+      200,
+    );
   });
 
   app.openapi(create, async (c) => {

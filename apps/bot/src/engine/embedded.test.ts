@@ -373,7 +373,15 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       expect(reply.intent).toBe('partner_info');
       expect(reply.fields?.find((f) => f.label === 'Stage')).toBeDefined();
       expect(reply.text).toContain('Polytech Paris-Saclay');
-      expect(reply.text).toMatch(/Agreements \(\d+\)/);
+      const polytech = world.data.institutions.find((i) => i.name.en === 'Polytech Paris-Saclay');
+      const theirs = world.data.agreements.filter((a) =>
+        a.institutionIds.some((id) => id === polytech?.id),
+      );
+      expect(theirs.length).toBeGreaterThan(0);
+      expect(reply.text).toContain(`Agreements (${theirs.length})`);
+      // The institution, its agreements and its delegations in one request.
+      expect(reply.operations).toContain('institutions.overview');
+      expect(reply.operations).not.toContain('agreements.list');
     });
 
     it('gives the itinerary of the France delegation in local (Paris) time', async () => {

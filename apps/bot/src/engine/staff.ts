@@ -405,17 +405,12 @@ export const partnerInfo: Handler = async (turn): Promise<Answer> => {
   const id = match === undefined ? undefined : institutionIdOf(match.id);
   if (id === undefined) return partnersOverview(turn);
 
-  turn.op('institutions.get');
-  turn.op('delegations.list');
-  // The three reads at once: the answer waits for the slowest, not for their sum.
-  const [institution, agreements, delegations] = await Promise.all([
-    turn.asker.client.institutions.get(id),
-    listAgreements(turn, { institution_id: id }),
-    turn.asker.client.delegations.list({ institution_id: id, limit: 200 }).toArray(500),
-  ]);
+  // The institution, its agreements and its delegations in one request.
+  turn.op('institutions.overview');
+  const { institution, agreements, delegations } =
+    await turn.asker.client.institutions.overview(id);
   const name = text(institution.name, language);
-  const stage = 'stage' in institution ? institution.stage : 'partner';
-  const strategic = 'strategic' in institution && institution.strategic;
+  const { stage, strategic } = institution;
   const lines = [
     t.partnerIntro({
       name,
@@ -424,7 +419,7 @@ export const partnerInfo: Handler = async (turn): Promise<Answer> => {
       strategic,
     }),
   ];
-  const history = 'stageHistory' in institution ? institution.stageHistory : [];
+  const history = institution.stageHistory;
   if (history.length > 0) {
     lines.push(
       t.stageHistoryIntro(),
@@ -439,7 +434,7 @@ export const partnerInfo: Handler = async (turn): Promise<Answer> => {
         ),
     );
   }
-  const contacts = 'contacts' in institution ? institution.contacts : [];
+  const contacts = institution.contacts;
   if (contacts.length > 0) {
     lines.push(
       t.contactsLine({

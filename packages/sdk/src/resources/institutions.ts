@@ -1,5 +1,8 @@
 import type { Institution, InstitutionId, InstitutionInput } from '@passerelle/core';
-import type { InstitutionListParams, InstitutionPublicView } from '../types';
+import type { APIPromise } from '../api-promise';
+import type { RequestOptions } from '../options';
+import { path } from '../transport';
+import type { InstitutionListParams, InstitutionOverview, InstitutionPublicView } from '../types';
 import { RecordResource } from './resource';
 
 /**
@@ -17,4 +20,18 @@ export class Institutions extends RecordResource<{
 }> {
   protected readonly base = '/v1/institutions';
   protected readonly schemas = { record: 'Institution', view: 'InstitutionPublicView' } as const;
+
+  /**
+   * A partner's page in one request (staff and admins): the institution, every agreement it is
+   * party to, with its status today, and every delegation to or from it — what `get`,
+   * `agreements.list({ institution_id })` and `delegations.list({ institution_id })` answer
+   * together.
+   */
+  overview(id: InstitutionId, options?: RequestOptions): APIPromise<InstitutionOverview> {
+    return this.transport.call({
+      method: 'GET',
+      path: path`/v1/institutions/${id}/overview`,
+      options,
+    });
+  }
 }
