@@ -17,12 +17,15 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { withPreparedStatements } from './pglite-statements';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
 
 /** The database every repository and route works with, whichever driver is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Drizzle without a schema: the API writes its queries with the query builder and never uses
+ * relational queries (`db.query.…`), which would make every transaction and savepoint build
+ * a query builder per table (bench/: a measurable share of a registration's CPU).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction; it can stand wherever a `Db` is expected. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that runs queries: the database or an open transaction. */
@@ -140,7 +143,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   mkdirSync(root, { recursive: true });
   const client = await PGlite.create(join(root, 'pglite'), { extensions: { pg_trgm } });
   await keepUsedParsers(client);
-  const db = drizzlePglite({ client: withPreparedStatements(client), schema });
+  const db = drizzlePglite({ client: withPreparedStatements(client) });
   return {
     kind: 'pglite',
     db: ambient(db),
@@ -192,7 +195,7 @@ async function openPostgres(
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = drizzleNodePg({ client: pool, schema });
+  const db = drizzleNodePg({ client: pool });
   let closed = false;
   return {
     kind: 'postgres',
@@ -202,7 +205,7 @@ async function openPostgres(
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
-          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
+          await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
         }
