@@ -18,7 +18,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { withPreparedStatements } from './pglite-statements';
 
-
 /** The database every repository and route works with, whichever driver is underneath. */
 /**
  * Drizzle without a schema: the API writes its queries with the query builder and never uses
