@@ -124,6 +124,11 @@ describe('format', () => {
     expect(formatChange(5, null, 'en')).toBe('+5');
     expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b and c');
     expect(formatList(['a', 'b'], 'fr')).toBe('a et b');
+    // Each language keeps its own formatters, whatever language came first.
+    expect(formatList(['甲', '乙', '丙'], 'zh')).toBe('甲、乙和丙');
+    expect(formatList(['a', 'b'], 'en')).toBe('a and b');
+    expect(formatChange(1234, 12.345, 'fr')).toBe('+1\u202f234, +12,3%');
+    expect(formatChange(1234, 12.345, 'en')).toBe('+1,234, +12.3%');
     expect(text({ zh: '中文' }, 'fr')).toBe('中文');
     expect(text({ en: 'English', fr: 'Français' }, 'zh')).toBe('English');
     expect(text({}, 'en')).toBe('');
