@@ -598,6 +598,54 @@ describe.each(storeKinds)('registrations on %s', (store) => {
     );
   });
 
+  it('keeps the arrival order and the waitlist over a history of cancellations', async () => {
+    // The rules read the active registrations and the last to arrive, not the cancelled ones:
+    // the next sequence must still follow a cancelled last arrival, and the waitlist its order.
+    const eventId = await createEvent({ capacity: 2, audience: ['public'] });
+    const made: JsonObject[] = [];
+    for (let n = 0; n < 8; n++) {
+      const response = await api.json<JsonObject>(`/v1/events/${eventId}/registrations`, {
+        token: staff(),
+        body: { participant: guest(100 + n) },
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      made.push(response.body);
+    }
+    expect(made.map((r) => r.status)).toEqual([
+      'registered',
+      'registered',
+      ...Array.from({ length: 6 }, () => 'waitlisted'),
+    ]);
+    const cancel = (registration: JsonObject | undefined) =>
+      api.json<JsonObject>(`/v1/events/${eventId}/registrations/${registration?.id}`, {
+        method: 'DELETE',
+        token: staff(),
+      });
+    // The last arrivals leave, then one holding a seat: the first still waiting moves up.
+    for (const leaving of [made[7], made[6], made[4]])
+      expect((await cancel(leaving)).status).toBe(200);
+    const freed = await cancel(made[0]);
+    expect(freed.body.promoted).toMatchObject({ id: made[2]?.id, status: 'registered' });
+    // A new arrival comes after the last one ever, though that one was cancelled.
+    const late = await api.json<JsonObject>(`/v1/events/${eventId}/registrations`, {
+      token: staff(),
+      body: { participant: guest(200) },
+    });
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    expect(late.body).toMatchObject({ sequence: 9, status: 'waitlisted' });
+    // Cancelled ones are still refused a second cancellation, and the waitlist keeps its order.
+    const again = await api.fetch(`/v1/events/${eventId}/registrations/${made[7]?.id}`, {
+      method: 'DELETE',
+      token: staff(),
+    });
+    expect((await expectProblem(again, 409, 'illegal-transition')).rule).toBe(
+      'registration.not_cancellable',
+    );
+    const waiting = await registrationsOf(eventId, '&status=waitlisted');
+    expect(waiting.map((r) => r.sequence)).toEqual([4, 6, 9]);
+    expect((await cancel(made[1])).body.promoted).toMatchObject({ id: made[3]?.id });
+  });
+
   it("lists a student's own registrations across events, never anyone else's", async () => {
     const a = await createEvent({ audience: ['all_students'] });
     const b = await createEvent({ audience: ['all_students'] });

@@ -371,7 +371,7 @@ export function registerRegistrations(app: App, deps: AppDeps): void {
     const actor = actorOf(c, deps);
     const result = await db.transaction(async (tx) => {
       const event = await lockEvent(tx, id);
-      const all = await registrationsOf(tx, id);
+      const all = await registrationsOf(tx, id, regId);
       const target = all.find((registration) => registration.id === regId);
       if (target === undefined || !reaches(auth, target)) {
         throw ApiError.notFound(`Registration ${regId}`);

@@ -4,20 +4,46 @@
  * row lock, so registrations of one event change one after another.
  */
 import { type Event, promoteWaitlisted, type Registration } from '@passerelle/core';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, max, or, sql } from 'drizzle-orm';
 import { type Actor, writeAudit } from '../audit';
 import { storedRecord, updateRecord } from '../db/records';
 import { registrations } from '../db/schema';
+import { anyOf } from '../db/sql';
 import type { Queryable, Tx } from '../db/store';
 import { ApiError } from '../http/problem';
 import { registrationRepository as repository } from '../repositories/events';
+import { activeStatuses } from './events';
 
-/** Every registration of an event, in arrival order (the event's row must be locked). */
-export async function registrationsOf(tx: Queryable, eventId: string): Promise<Registration[]> {
+/**
+ * The registrations of an event that its rules look at, in arrival order (the event's row must
+ * be locked): the active ones (registered, waitlisted, attended: seats, the waitlist, a second
+ * registration), the last to arrive whatever its status (the next one's sequence follows it),
+ * and `also` when given (the one a request names, to cancel it). Cancelled and no-show
+ * registrations change no rule's answer; reading them all made every registration, cancellation
+ * and promotion linear in the event's history.
+ */
+export async function registrationsOf(
+  tx: Queryable,
+  eventId: string,
+  also?: string,
+): Promise<Registration[]> {
+  const lastSequence = tx
+    .select({ sequence: max(registrations.sequence) })
+    .from(registrations)
+    .where(eq(registrations.eventId, eventId));
   const rows = await tx
     .select({ data: registrations.data })
     .from(registrations)
-    .where(eq(registrations.eventId, eventId))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        or(
+          anyOf(registrations.status, activeStatuses),
+          eq(registrations.sequence, sql`(${lastSequence})`),
+          also === undefined ? undefined : eq(registrations.id, also),
+        ),
+      ),
+    )
     .orderBy(asc(registrations.sequence));
   return rows.map((row) => storedRecord(repository, row.data));
 }
