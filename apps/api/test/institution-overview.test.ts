@@ -10,6 +10,24 @@ import { expectProblem, type JsonObject, startTestApi, storeKinds, type TestApi 
 type Page = { data: JsonObject[]; next_cursor: string | null };
 type Overview = { institution: JsonObject; agreements: JsonObject[]; delegations: JsonObject[] };
 
+/** A planned delegation with these institutions and countries. */
+const delegation = (
+  title: string,
+  direction: 'inbound' | 'outbound',
+  dates: [string, string],
+  institutionIds: string[],
+  countries: string[],
+) => ({
+  title: { en: title },
+  direction,
+  status: 'planned',
+  startDate: dates[0],
+  endDate: dates[1],
+  institutionIds,
+  countries,
+  leader: { name: 'Alice Martin' },
+});
+
 describe.each(storeKinds)('institution overview on %s', (store) => {
   let api: TestApi;
 
@@ -33,26 +51,26 @@ describe.each(storeKinds)('institution overview on %s', (store) => {
         institutionIds: [ids.albert],
         status: 'negotiating',
       }),
-      await staff('/v1/delegations', {
-        title: { en: 'Visit to Palaiseau' },
-        direction: 'outbound',
-        status: 'planned',
-        startDate: '2026-03-10',
-        endDate: '2026-03-12',
-        institutionIds: [ids.polytechnique],
-        countries: ['FR'],
-        leader: { name: 'Alice Martin' },
-      }),
-      await staff('/v1/delegations', {
-        title: { en: 'X and TUM in Shanghai' },
-        direction: 'inbound',
-        status: 'planned',
-        startDate: '2026-01-20',
-        endDate: '2026-01-22',
-        institutionIds: [ids.tuMunich, ids.polytechnique],
-        countries: ['FR', 'DE'],
-        leader: { name: 'Jonas Weber' },
-      }),
+      await staff(
+        '/v1/delegations',
+        delegation(
+          'Visit to Palaiseau',
+          'outbound',
+          ['2026-03-10', '2026-03-12'],
+          [ids.polytechnique],
+          ['FR'],
+        ),
+      ),
+      await staff(
+        '/v1/delegations',
+        delegation(
+          'X and TUM in Shanghai',
+          'inbound',
+          ['2026-01-20', '2026-01-22'],
+          [ids.tuMunich, ids.polytechnique],
+          ['FR', 'DE'],
+        ),
+      ),
     ];
     for (const response of made) expect(response.status, JSON.stringify(response.body)).toBe(201);
   }, 60_000);

@@ -27,11 +27,6 @@ export interface HttpFetch extends Fetch {
   close(): Promise<void>;
 }
 
-export interface HttpFetchOptions {
-  /** Connections kept per origin. Default 16. */
-  connections?: number;
-}
-
 function headerPairs(headers: Dispatcher.ResponseData['headers']): [string, string][] {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(headers)) {
@@ -63,12 +58,13 @@ function requestBody(body: RequestInit['body']): string | Uint8Array | null {
 }
 
 /** A `fetch` for `new Passerelle({ fetch })`, over a keep-alive undici pool. */
-export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
-  const agent = new Agent({ connections: options.connections ?? 16 });
+export function createHttpFetch(): HttpFetch {
+  const agent = new Agent({ connections: 16 });
   const send = async (url: string, init: RequestInit): Promise<Response> => {
+    const target = new URL(url);
     const answer = await agent.request({
-      origin: new URL(url).origin,
-      path: url.slice(url.indexOf('/', url.indexOf('//') + 2)) || '/',
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
       method: (init.method ?? 'GET') as Method,
       headers: requestHeaders(init.headers),
       body: requestBody(init.body),

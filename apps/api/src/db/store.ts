@@ -18,9 +18,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { withPreparedStatements } from './pglite-statements';
 
-/** The database every repository and route works with, whichever driver is underneath. */
 /**
- * Drizzle without a schema: the API writes its queries with the query builder and never uses
+ * The database every repository and route works with, whichever driver is underneath. Drizzle
+ * without a schema: the API writes its queries with the query builder and never uses
  * relational queries (`db.query.…`), which would make every transaction and savepoint build
  * a query builder per table (bench/: a measurable share of a registration's CPU).
  */
