@@ -4,13 +4,16 @@
  * validation, idempotency or response schema.
  *
  * - GET /v1/students/:id: `select data from students where id = $1 limit 1` (the API's
- *   `findRecord`), answered as JSON.
+ *   `findRecord`), built with drizzle's query builder on each request as a minimal route
+ *   would, answered as JSON.
+ * - GET /prepared/v1/students/:id: the same read prepared once (as the API's `findRecord`
+ *   prepares it): the bare cost of the read, against which the API's own layers show whole.
  * - POST /v1/students: the record built from the body as the API builds it (id, academic year,
  *   timestamps, derived columns by the same repository), then the same transaction: the
  *   student's row and its audit entry.
  */
 import { academicYearOf, newId, type Student } from '@passerelle/core';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { auditLog, students } from '../../../apps/api/src/db/schema';
 import type { Db } from '../../../apps/api/src/db/store';
@@ -32,6 +35,17 @@ export function createBaselineApp(db: Db): Hono {
       .from(students)
       .where(eq(students.id, c.req.param('id')))
       .limit(1);
+    return row === undefined ? c.json({ error: 'not found' }, 404) : c.json(row.data);
+  });
+
+  const findStudent = db
+    .select({ data: students.data })
+    .from(students)
+    .where(eq(students.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('baseline_find_student');
+  app.get('/prepared/v1/students/:id', async (c) => {
+    const [row] = await findStudent.execute({ id: c.req.param('id') });
     return row === undefined ? c.json({ error: 'not found' }, 404) : c.json(row.data);
   });
 

@@ -5,10 +5,10 @@
  * the version check that makes If-Match work.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { Queryable } from './store';
+import { outsideTransactions, type Queryable } from './store';
 
 /** The fields every stored core record has (registrations have `registeredAt` for `createdAt`). */
 export interface StoredRecord {
@@ -90,6 +90,38 @@ export function spine(record: StoredRecord, createdAt: string) {
   };
 }
 
+/** A read of one record by id, built once per database and table. */
+interface FindById {
+  execute(values: { id: string }): Promise<{ data: unknown }[]>;
+}
+
+const findsById = new WeakMap<Queryable, WeakMap<EntityTable, FindById>>();
+
+/**
+ * The read by id of `table`, prepared on `db` once: building a query with drizzle's builder
+ * (its selection, its SQL text, its parameters) cost about as much CPU as running it on
+ * PGlite, on every read (bench/, CPU profile of GET /v1/students/{id}). On PostgreSQL the
+ * statement is named, so each connection parses it once.
+ */
+function findById(db: Queryable, table: EntityTable): FindById {
+  let ofDb = findsById.get(db);
+  if (ofDb === undefined) {
+    ofDb = new WeakMap();
+    findsById.set(db, ofDb);
+  }
+  let find = ofDb.get(table);
+  if (find === undefined) {
+    find = db
+      .select({ data: table.data })
+      .from(table as PgTable)
+      .where(eq(table.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(`passerelle_find_${getTableName(table)}`);
+    ofDb.set(table, find);
+  }
+  return find;
+}
+
 /** Reads one record, or undefined. `forUpdate` locks the row until the transaction ends. */
 export async function findRecord<R extends StoredRecord, T extends EntityTable>(
   db: Queryable,
@@ -98,6 +130,10 @@ export async function findRecord<R extends StoredRecord, T extends EntityTable>(
   options: { forUpdate?: boolean; where?: SQL | undefined } = {},
 ): Promise<R | undefined> {
   const { table } = repository;
+  if (options.forUpdate !== true && options.where === undefined && outsideTransactions(db)) {
+    const [row] = await findById(db, table).execute({ id });
+    return row === undefined ? undefined : storedRecord(repository, row.data);
+  }
   const query = db
     .select({ data: table.data })
     .from(table as PgTable)
