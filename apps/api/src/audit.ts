@@ -5,6 +5,7 @@
  */
 import type { Auth } from './auth/identity';
 import { actorId } from './auth/identity';
+import { insertRow } from './db/records';
 import { auditLog } from './db/schema';
 import type { Queryable } from './db/store';
 import { newLocalId } from './ids';
@@ -30,7 +31,7 @@ export interface AuditEntry {
 export async function writeAudit(db: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
   const { auth } = actor;
   const onBehalfOf = auth.actingFor;
-  await db.insert(auditLog).values({
+  await insertRow(db, auditLog, {
     id: newLocalId('aud', actor.now.getTime()),
     at: actor.now.toISOString(),
     tokenId: auth.tokenId,

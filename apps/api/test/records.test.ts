@@ -1,12 +1,15 @@
 /**
- * `findRecord` (db/records.ts): outside transactions it runs a read by id prepared once per
- * database and table; inside one (handed to a callback, or the ambient one of an idempotent
- * request) it must read through that transaction, or it would miss the transaction's own
- * writes (PostgreSQL) or wait for it for ever (PGlite).
+ * The records' statements (db/records.ts), built once and run on whatever they are given
+ * (db/statements.ts): a read by id must go through the transaction it runs in, handed to a
+ * callback or the ambient one of an idempotent request, or it would miss the transaction's own
+ * writes (PostgreSQL) or wait for it for ever (PGlite); a row is written by the statement of its
+ * shape, with null written as SQL null.
  */
 import { Student } from '@passerelle/core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRecord, insertRecord, updateRecord } from '../src/db/records';
+import { findRecord, insertRecord, insertRow, updateRecord } from '../src/db/records';
+import { auditLog, students } from '../src/db/schema';
 import { withinTransaction } from '../src/db/store';
 import { studentRepository } from '../src/repositories/students';
 import { ids } from './fixtures';
@@ -107,5 +110,81 @@ describe.each(storeKinds)('findRecord on %s', (store) => {
     );
     expect(seen?.id).toBe('stu_ambient000001');
     expect(await findRecord(api.store.db, studentRepository, 'stu_ambient000001')).toBeUndefined();
+  });
+
+  it('writes null as SQL null, also in a JSON column, and leaves out what has no value', async () => {
+    const entry = {
+      id: 'aud_nulls00000001',
+      at: '2026-11-23T09:00:00.000Z',
+      tokenId: null,
+      actorRole: 'staff',
+      actorId: null,
+      onBehalfOf: undefined,
+      action: 'student.update',
+      entity: 'student',
+      entityId: known.id,
+      versionBefore: null,
+      versionAfter: 2,
+      requestId: null,
+      details: null,
+    };
+    await insertRow(api.store.db, auditLog, entry);
+    await insertRow(api.store.db, auditLog, {
+      ...entry,
+      id: 'aud_nulls00000002',
+      details: { fields: ['fullName'] },
+    });
+    const rows = await api.store.db
+      .select({
+        id: auditLog.id,
+        detailsIsNull: sql<boolean>`${auditLog.details} is null`,
+        details: auditLog.details,
+        onBehalfOfIsNull: sql<boolean>`${auditLog.onBehalfOf} is null`,
+      })
+      .from(auditLog)
+      .where(sql`${auditLog.id} like 'aud_nulls%'`)
+      .orderBy(auditLog.id);
+    expect(rows).toEqual([
+      { id: 'aud_nulls00000001', detailsIsNull: true, details: null, onBehalfOfIsNull: true },
+      {
+        id: 'aud_nulls00000002',
+        detailsIsNull: false,
+        details: { fields: ['fullName'] },
+        onBehalfOfIsNull: true,
+      },
+    ]);
+  });
+
+  it('updates rows of different shapes (a column set, then cleared) each with its own statement', async () => {
+    const column = async () => {
+      const [row] = await api.store.db
+        .select({ home: students.homeInstitutionId })
+        .from(students)
+        .where(sql`${students.id} = ${known.id}`);
+      return row?.home;
+    };
+    const write = async (next: Student) => {
+      const changed = { ...next, version: known.version + 1 };
+      // Beside a read, so that on PostgreSQL the statements run over several connections.
+      const [written, other] = await Promise.all([
+        updateRecord(api.store.db, studentRepository, changed, known.version),
+        findRecord(api.store.db, studentRepository, ids.other),
+      ]);
+      expect(written).toBe(true);
+      expect(other?.id).toBe(ids.other);
+      known = changed;
+    };
+    for (let round = 0; round < 3; round++) {
+      await write({ ...known, homeInstitutionId: ids.tuMunich });
+      expect(await column()).toBe(ids.tuMunich);
+      const { homeInstitutionId: _, ...withoutHome } = known;
+      await write(withoutHome);
+      expect(await column()).toBeNull();
+    }
+    expect(await findRecord(api.store.db, studentRepository, known.id)).toEqual(known);
+    // A stale version writes nothing.
+    expect(await updateRecord(api.store.db, studentRepository, known, known.version - 1)).toBe(
+      false,
+    );
   });
 });

@@ -6,9 +6,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq, getTableName, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { outsideTransactions, type Queryable } from './store';
+import { type Preparable, type Run, reusable, setOf } from './statements';
+import type { Queryable } from './store';
 
 /** The fields every stored core record has (registrations have `registeredAt` for `createdAt`). */
 export interface StoredRecord {
@@ -90,36 +91,70 @@ export function spine(record: StoredRecord, createdAt: string) {
   };
 }
 
-/** A read of one record by id, built once per database and table. */
-interface FindById {
-  execute(values: { id: string }): Promise<{ data: unknown }[]>;
+/** The reads of a record by id, built once per table (statements.ts). */
+interface Reads {
+  find: Run<Preparable>;
+  lock: Run<Preparable>;
 }
 
-const findsById = new WeakMap<Queryable, WeakMap<EntityTable, FindById>>();
+/** A table's inserts and updates, by the shape of the row written (`shapeOf`). */
+interface Writes {
+  inserts: Map<string, Run<Preparable>>;
+  updates: Map<string, Run<Preparable>>;
+}
+
+const readsByTable = new WeakMap<EntityTable, Reads>();
+const writesByTable = new WeakMap<PgTable, Writes>();
+
+function readsOf(table: EntityTable): Reads {
+  let statements = readsByTable.get(table);
+  if (statements === undefined) {
+    const name = getTableName(table);
+    const read = (db: Queryable) =>
+      db
+        .select({ data: table.data })
+        .from(table as PgTable)
+        .where(eq(table.id, sql.placeholder('id')))
+        .limit(1);
+    statements = {
+      find: reusable(`passerelle_find_${name}`, read),
+      lock: reusable(`passerelle_lock_${name}`, (db) => read(db).for('update')),
+    };
+    readsByTable.set(table, statements);
+  }
+  return statements;
+}
+
+function writesOf(table: PgTable): Writes {
+  let writes = writesByTable.get(table);
+  if (writes === undefined) {
+    writes = { inserts: new Map(), updates: new Map() };
+    writesByTable.set(table, writes);
+  }
+  return writes;
+}
 
 /**
- * The read by id of `table`, prepared on `db` once: building a query with drizzle's builder
- * (its selection, its SQL text, its parameters) cost about as much CPU as running it on
- * PGlite, on every read (bench/, CPU profile of GET /v1/students/{id}). On PostgreSQL the
- * statement is named, so each connection parses it once.
+ * A row's shape, for the statement that writes it: the columns with a value (a placeholder
+ * each) and those set to null (written as `null`: a placeholder would pass null through the
+ * column's encoder, which for a JSON column gives the JSON value null). Columns without a value
+ * are left out, as drizzle's builder leaves them out.
  */
-function findById(db: Queryable, table: EntityTable): FindById {
-  let ofDb = findsById.get(db);
-  if (ofDb === undefined) {
-    ofDb = new WeakMap();
-    findsById.set(db, ofDb);
+function shapeOf(row: Record<string, unknown>): { key: string; valued: string[]; nulls: string[] } {
+  const valued: string[] = [];
+  const nulls: string[] = [];
+  for (const [column, value] of Object.entries(row)) {
+    if (value === null) nulls.push(column);
+    else if (value !== undefined) valued.push(column);
   }
-  let find = ofDb.get(table);
-  if (find === undefined) {
-    find = db
-      .select({ data: table.data })
-      .from(table as PgTable)
-      .where(eq(table.id, sql.placeholder('id')))
-      .limit(1)
-      .prepare(`passerelle_find_${getTableName(table)}`);
-    ofDb.set(table, find);
-  }
-  return find;
+  return { key: `${valued.join(',')}|${nulls.join(',')}`, valued, nulls };
+}
+
+function placeholders(shape: { valued: string[]; nulls: string[] }): Record<string, unknown> {
+  return Object.fromEntries([
+    ...shape.valued.map((column) => [column, sql.placeholder(column)]),
+    ...shape.nulls.map((column) => [column, sql`null`]),
+  ]);
 }
 
 /** Reads one record, or undefined. `forUpdate` locks the row until the transaction ends. */
@@ -130,8 +165,10 @@ export async function findRecord<R extends StoredRecord, T extends EntityTable>(
   options: { forUpdate?: boolean; where?: SQL | undefined } = {},
 ): Promise<R | undefined> {
   const { table } = repository;
-  if (options.forUpdate !== true && options.where === undefined && outsideTransactions(db)) {
-    const [row] = await findById(db, table).execute({ id });
+  if (options.where === undefined) {
+    const statements = readsOf(table);
+    const run = options.forUpdate === true ? statements.lock : statements.find;
+    const [row] = (await run(db, { id })) as { data: unknown }[];
     return row === undefined ? undefined : storedRecord(repository, row.data);
   }
   const query = db
@@ -143,12 +180,30 @@ export async function findRecord<R extends StoredRecord, T extends EntityTable>(
   return row === undefined ? undefined : storedRecord(repository, row.data);
 }
 
+/** Inserts `row` into `table` with the statement built once for its shape. */
+export async function insertRow(
+  db: Queryable,
+  table: PgTable,
+  row: Record<string, unknown>,
+): Promise<void> {
+  const shape = shapeOf(row);
+  const { inserts } = writesOf(table);
+  let run = inserts.get(shape.key);
+  if (run === undefined) {
+    run = reusable(`passerelle_insert_${getTableName(table)}_${inserts.size}`, (built) =>
+      built.insert(table).values(placeholders(shape)),
+    );
+    inserts.set(shape.key, run);
+  }
+  await run(db, row);
+}
+
 export async function insertRecord<R extends StoredRecord, T extends EntityTable>(
   db: Queryable,
   repository: Repository<R, T>,
   record: R,
 ): Promise<void> {
-  await db.insert(repository.table).values(repository.toRow(record));
+  await insertRow(db, repository.table, repository.toRow(record) as Record<string, unknown>);
 }
 
 /**
@@ -162,11 +217,30 @@ export async function updateRecord<R extends StoredRecord, T extends EntityTable
   expectedVersion: number,
 ): Promise<boolean> {
   const { table } = repository;
-  const updated = await db
-    .update(table)
-    .set(repository.toRow(record) as PgUpdateSetSource<T>)
-    .where(and(eq(table.id, record.id), eq(table.version, expectedVersion)))
-    .returning({ id: table.id });
+  const row = repository.toRow(record) as Record<string, unknown>;
+  const shape = shapeOf(row);
+  const { updates } = writesOf(table);
+  let run = updates.get(shape.key);
+  if (run === undefined) {
+    run = reusable(`passerelle_update_${getTableName(table)}_${updates.size}`, (built) =>
+      built
+        .update(table)
+        .set(setOf(table, placeholders(shape)))
+        .where(
+          and(
+            eq(table.id, sql.placeholder('where_id')),
+            eq(table.version, sql.placeholder('where_version')),
+          ),
+        )
+        .returning({ id: table.id }),
+    );
+    updates.set(shape.key, run);
+  }
+  const updated = (await run(db, {
+    ...row,
+    where_id: record.id,
+    where_version: expectedVersion,
+  })) as unknown[];
   return updated.length > 0;
 }
 

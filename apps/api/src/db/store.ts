@@ -9,10 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { is, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -92,16 +92,6 @@ function ambient(db: Db): Db {
       return typeof value === 'function' ? value.bind(tx) : value;
     },
   });
-}
-
-/**
- * Whether `db` is the store's database with no `withinTransaction` open. A statement prepared
- * once on the database (records.ts) may run only then: inside an ambient transaction it would
- * not join it (and on PGlite would wait for it for ever). A transaction handed to a callback
- * answers false as well: a statement prepared on it would serve that transaction only.
- */
-export function outsideTransactions(db: Queryable): boolean {
-  return ambientTransaction.getStore() === undefined && !is(db, PgTransaction);
 }
 
 /**

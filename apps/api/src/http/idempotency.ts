@@ -8,11 +8,12 @@
  * and what the request wrote is rolled back, so the retry runs again. Keys are remembered for
  * IDEMPOTENCY_TTL_HOURS.
  */
-import { and, eq, lt, type SQL } from 'drizzle-orm';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../auth/tokens';
 import type { Config } from '../config';
 import { idempotencyKeys } from '../db/schema';
+import { reusable, setOf } from '../db/statements';
 import { type Db, type Tx, withinTransaction } from '../db/store';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
@@ -81,15 +82,13 @@ export function idempotency(
           const value = response.headers.get(name);
           if (value !== null) headers[name] = value;
         }
-        await tx
-          .update(idempotencyKeys)
-          .set({
-            state: 'completed',
-            status: response.status,
-            headers,
-            body: await response.clone().text(),
-          })
-          .where(scope);
+        await complete(tx, {
+          tokenId: auth.tokenId,
+          key,
+          status: response.status,
+          headers,
+          body: await response.clone().text(),
+        });
       });
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
@@ -97,6 +96,41 @@ export function idempotency(
     if (replay !== undefined) return replay;
   };
 }
+
+/** The key's claim: its row, unless another request holds it (statements built once). */
+const claimKey = reusable('passerelle_idempotency_claim', (db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      tokenId: sql.placeholder('tokenId'),
+      key: sql.placeholder('key'),
+      requestHash: sql.placeholder('requestHash'),
+      state: 'in_progress',
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key }),
+);
+
+/** The key's response, stored when the request completes. */
+const complete = reusable('passerelle_idempotency_complete', (db) =>
+  db
+    .update(idempotencyKeys)
+    .set(
+      setOf(idempotencyKeys, {
+        state: 'completed',
+        status: sql.placeholder('status'),
+        headers: sql.placeholder('headers'),
+        body: sql.placeholder('body'),
+      }),
+    )
+    .where(
+      and(
+        eq(idempotencyKeys.tokenId, sql.placeholder('tokenId')),
+        eq(idempotencyKeys.key, sql.placeholder('key')),
+      ),
+    ),
+);
 
 /** Thrown to roll the request's transaction back; its response is sent all the same. */
 class RolledBack extends Error {}
@@ -119,17 +153,12 @@ async function claim(
 ): Promise<Response | undefined> {
   const { scope, at } = input;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({
-        tokenId: input.tokenId,
-        key: input.key,
-        requestHash: input.requestHash,
-        state: 'in_progress',
-        createdAt: at.toISOString(),
-      })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const claimed = (await claimKey(tx, {
+      tokenId: input.tokenId,
+      key: input.key,
+      requestHash: input.requestHash,
+      createdAt: at.toISOString(),
+    })) as unknown[];
     if (claimed.length > 0) return undefined;
 
     const [held] = await tx.select().from(idempotencyKeys).where(scope).limit(1);

@@ -45,6 +45,7 @@ import { changeRecord, createRecord } from '../db/mutations';
 import { contains, deleteRecord, findRecord } from '../db/records';
 import { events, registrations, students } from '../db/schema';
 import { anyOf } from '../db/sql';
+import { reusable } from '../db/statements';
 import type { Queryable } from '../db/store';
 import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
@@ -220,6 +221,15 @@ export function participantOf(auth: Auth): Participant | undefined {
   }
 }
 
+/** A student's programme kind, which decides the events open to them. */
+const programmeKindOf = reusable('passerelle_student_programme_kind', (db) =>
+  db
+    .select({ programmeKind: students.programmeKind })
+    .from(students)
+    .where(eq(students.id, sql.placeholder('id')))
+    .limit(1),
+);
+
 /** The reader of this request (authorizing the read of events). */
 export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventReader> {
   const access = authorize(auth, 'events', 'read');
@@ -227,11 +237,7 @@ export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventRea
   if (access === 'all') return { kind: 'all', participant };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', member: { kind: 'guest' }, participant };
-  const [row] = await db
-    .select({ programmeKind: students.programmeKind })
-    .from(students)
-    .where(eq(students.id, studentId))
-    .limit(1);
+  const [row] = (await programmeKindOf(db, { id: studentId })) as { programmeKind: unknown }[];
   const programmeKind = ProgrammeKind.safeParse(row?.programmeKind);
   const member: AudienceMember = programmeKind.success
     ? { kind: 'student', programmeKind: programmeKind.data }

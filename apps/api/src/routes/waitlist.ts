@@ -9,6 +9,7 @@ import { type Actor, writeAudit } from '../audit';
 import { storedRecord, updateRecord } from '../db/records';
 import { registrations } from '../db/schema';
 import { anyOf } from '../db/sql';
+import { reusable } from '../db/statements';
 import type { Queryable, Tx } from '../db/store';
 import { ApiError } from '../http/problem';
 import { registrationRepository as repository } from '../repositories/events';
@@ -27,26 +28,41 @@ export async function registrationsOf(
   eventId: string,
   also?: string,
 ): Promise<Registration[]> {
-  const lastSequence = tx
-    .select({ sequence: max(registrations.sequence) })
-    .from(registrations)
-    .where(eq(registrations.eventId, eventId));
-  const rows = await tx
-    .select({ data: registrations.data })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, eventId),
-        or(
-          anyOf(registrations.status, activeStatuses),
-          eq(registrations.sequence, sql`(${lastSequence})`),
-          also === undefined ? undefined : eq(registrations.id, also),
-        ),
-      ),
-    )
-    .orderBy(asc(registrations.sequence));
+  const run = also === undefined ? activeAndLast : activeLastAndOne;
+  const rows = (await run(tx, { eventId, also })) as { data: unknown }[];
   return rows.map((row) => storedRecord(repository, row.data));
 }
+
+/** `registrationsOf`'s statement, with the clause for `also` or without. */
+function registrationsStatement(withAlso: boolean) {
+  return (db: Queryable) => {
+    const eventId = sql.placeholder('eventId');
+    const lastSequence = db
+      .select({ sequence: max(registrations.sequence) })
+      .from(registrations)
+      .where(eq(registrations.eventId, eventId));
+    return db
+      .select({ data: registrations.data })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.eventId, eventId),
+          or(
+            anyOf(registrations.status, activeStatuses),
+            eq(registrations.sequence, sql`(${lastSequence})`),
+            withAlso ? eq(registrations.id, sql.placeholder('also')) : undefined,
+          ),
+        ),
+      )
+      .orderBy(asc(registrations.sequence));
+  };
+}
+
+const activeAndLast = reusable('passerelle_event_registrations', registrationsStatement(false));
+const activeLastAndOne = reusable(
+  'passerelle_event_registrations_also',
+  registrationsStatement(true),
+);
 
 /** Writes a changed registration (its version checked) with its audit entry. */
 export async function writeRegistration(
