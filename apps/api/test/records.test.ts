@@ -44,7 +44,7 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-describe.each(storeKinds)('findRecord on %s', (store) => {
+describe.each(storeKinds)("a record's statements on %s", (store) => {
   let api: TestApi;
   let known: Student;
 

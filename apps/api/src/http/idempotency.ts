@@ -153,12 +153,12 @@ async function claim(
 ): Promise<Response | undefined> {
   const { scope, at } = input;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const claimed = (await claimKey(tx, {
+    const claimed = await claimKey(tx, {
       tokenId: input.tokenId,
       key: input.key,
       requestHash: input.requestHash,
       createdAt: at.toISOString(),
-    })) as unknown[];
+    });
     if (claimed.length > 0) return undefined;
 
     const [held] = await tx.select().from(idempotencyKeys).where(scope).limit(1);

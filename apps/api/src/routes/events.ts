@@ -237,7 +237,7 @@ export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventRea
   if (access === 'all') return { kind: 'all', participant };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', member: { kind: 'guest' }, participant };
-  const [row] = (await programmeKindOf(db, { id: studentId })) as { programmeKind: unknown }[];
+  const [row] = await programmeKindOf(db, { id: studentId });
   const programmeKind = ProgrammeKind.safeParse(row?.programmeKind);
   const member: AudienceMember = programmeKind.success
     ? { kind: 'student', programmeKind: programmeKind.data }
@@ -282,6 +282,27 @@ function audienceWhere(group: AudienceGroup): SQL {
  * the waitlist of every event and, in the same groups, the asker's own active registration
  * (at most one per event, a unique index says), instead of a second query for it.
  */
+/** Active registrations of a list of events, by event and status, with the asker's own. */
+const summaryRows = reusable('passerelle_registration_summaries', (db) => {
+  const own = sql`${registrations.participantKey} = ${sql.placeholder('asker')}`;
+  return db
+    .select({
+      eventId: registrations.eventId,
+      status: registrations.status,
+      n: count(),
+      mineId: sql<string | null>`min(${registrations.id}) filter (where ${own})`,
+      mineSequence: sql<number | null>`min(${registrations.sequence}) filter (where ${own})`,
+    })
+    .from(registrations)
+    .where(
+      and(
+        anyOf(registrations.eventId, sql.placeholder('ids')),
+        inArray(registrations.status, [...activeStatuses]),
+      ),
+    )
+    .groupBy(registrations.eventId, registrations.status);
+});
+
 export async function registrationSummaries(
   db: Queryable,
   list: readonly Event[],
@@ -292,20 +313,10 @@ export async function registrationSummaries(
   const mine = new Map<string, RegistrationSummary['mine']>();
   if (ids.length > 0) {
     // No asker: a key no registration has, so the asker's columns are null in every group.
-    const own = sql`${registrations.participantKey} = ${asker === undefined ? '' : participantKey(asker)}`;
-    const rows = await db
-      .select({
-        eventId: registrations.eventId,
-        status: registrations.status,
-        n: count(),
-        mineId: sql<string | null>`min(${registrations.id}) filter (where ${own})`,
-        mineSequence: sql<number | null>`min(${registrations.sequence}) filter (where ${own})`,
-      })
-      .from(registrations)
-      .where(
-        and(anyOf(registrations.eventId, ids), inArray(registrations.status, [...activeStatuses])),
-      )
-      .groupBy(registrations.eventId, registrations.status);
+    const rows = await summaryRows(db, {
+      ids,
+      asker: asker === undefined ? '' : participantKey(asker),
+    });
     for (const row of rows) {
       const entry = counts.get(row.eventId) ?? { seats: 0, waitlisted: 0 };
       if (row.status === 'waitlisted') entry.waitlisted += Number(row.n);

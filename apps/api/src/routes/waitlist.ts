@@ -29,7 +29,7 @@ export async function registrationsOf(
   also?: string,
 ): Promise<Registration[]> {
   const run = also === undefined ? activeAndLast : activeLastAndOne;
-  const rows = (await run(tx, { eventId, also })) as { data: unknown }[];
+  const rows = await run(tx, { eventId, also });
   return rows.map((row) => storedRecord(repository, row.data));
 }
 
