@@ -1,6 +1,9 @@
-import { Student } from '@passerelle/core';
+import { ProgrammeKind, Student } from '@passerelle/core';
+import { eq, sql } from 'drizzle-orm';
 import { defineRepository, foldText, searchText, spine } from '../db/records';
 import { students } from '../db/schema';
+import { reusable } from '../db/statements';
+import type { Queryable } from '../db/store';
 
 /** The earliest expiry among the student's passport, permit and insurance. */
 export function firstDocumentExpiry(record: Student): string | null {
@@ -33,3 +36,24 @@ export const studentRepository = defineRepository({
     search: searchText([record.fullName, record.preferredName, record.email]),
   }),
 });
+
+const programmeKindStatement = reusable('passerelle_student_programme_kind', (db) =>
+  db
+    .select({ programmeKind: students.programmeKind })
+    .from(students)
+    .where(eq(students.id, sql.placeholder('id')))
+    .limit(1),
+);
+
+/**
+ * A student's programme kind, which decides the events and articles open to them; undefined
+ * when there is no such student. One column of one row, by a statement built once.
+ */
+export async function programmeKindOf(
+  db: Queryable,
+  studentId: string,
+): Promise<ProgrammeKind | undefined> {
+  const [row] = await programmeKindStatement(db, { id: studentId });
+  const parsed = ProgrammeKind.safeParse(row?.programmeKind);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -43,7 +43,7 @@ import { authorize } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord } from '../db/mutations';
 import { contains, deleteRecord, findRecord } from '../db/records';
-import { events, registrations, students } from '../db/schema';
+import { events, registrations } from '../db/schema';
 import { anyOf } from '../db/sql';
 import { reusable } from '../db/statements';
 import type { Queryable } from '../db/store';
@@ -51,6 +51,7 @@ import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { eventRepository as repository } from '../repositories/events';
+import { programmeKindOf } from '../repositories/students';
 import {
   actorOf,
   bearer,
@@ -221,15 +222,6 @@ export function participantOf(auth: Auth): Participant | undefined {
   }
 }
 
-/** A student's programme kind, which decides the events open to them. */
-const programmeKindOf = reusable('passerelle_student_programme_kind', (db) =>
-  db
-    .select({ programmeKind: students.programmeKind })
-    .from(students)
-    .where(eq(students.id, sql.placeholder('id')))
-    .limit(1),
-);
-
 /** The reader of this request (authorizing the read of events). */
 export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventReader> {
   const access = authorize(auth, 'events', 'read');
@@ -237,11 +229,9 @@ export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventRea
   if (access === 'all') return { kind: 'all', participant };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', member: { kind: 'guest' }, participant };
-  const [row] = await programmeKindOf(db, { id: studentId });
-  const programmeKind = ProgrammeKind.safeParse(row?.programmeKind);
-  const member: AudienceMember = programmeKind.success
-    ? { kind: 'student', programmeKind: programmeKind.data }
-    : { kind: 'guest' };
+  const programmeKind = await programmeKindOf(db, studentId);
+  const member: AudienceMember =
+    programmeKind === undefined ? { kind: 'guest' } : { kind: 'student', programmeKind };
   return { kind: 'open', member, participant };
 }
 

@@ -29,13 +29,14 @@ import { authorize } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { changeRecord, createRecord, removeRecord } from '../db/mutations';
 import { contains, findRecord } from '../db/records';
-import { articles, students } from '../db/schema';
+import { articles } from '../db/schema';
 import type { Queryable } from '../db/store';
 import { etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { KnowledgeBase, STRONG_COVERAGE } from '../knowledge/search';
 import { articleRepository as repository } from '../repositories/articles';
+import { programmeKindOf } from '../repositories/students';
 import { actorOf, bearer, errors, etagHeader, patchSchema, sentFields } from './common';
 
 const tags = ['Knowledge'];
@@ -227,15 +228,9 @@ async function readerOf(db: Queryable, auth: Auth): Promise<Reader> {
   if (authorize(auth, 'articles', 'read') === 'all') return { kind: 'all' };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', groups: groupsOpenToAny(anyStudent) };
-  const [row] = await db
-    .select({ programmeKind: students.programmeKind })
-    .from(students)
-    .where(eq(students.id, studentId))
-    .limit(1);
-  const programmeKind = ProgrammeKind.safeParse(row?.programmeKind);
-  const member: AudienceMember = programmeKind.success
-    ? { kind: 'student', programmeKind: programmeKind.data }
-    : { kind: 'guest' };
+  const programmeKind = await programmeKindOf(db, studentId);
+  const member: AudienceMember =
+    programmeKind === undefined ? { kind: 'guest' } : { kind: 'student', programmeKind };
   return { kind: 'open', groups: groupsOpenToAny([member]) };
 }
 

@@ -19,7 +19,6 @@ import {
   markAttendance,
   newId,
   Participant,
-  ProgrammeKind,
   participantKey,
   Registration,
   RegistrationId,
@@ -35,12 +34,13 @@ import { authorize, denied } from '../auth/policy';
 import { listPage, pageOf, pageQuery, sortParam } from '../db/keyset';
 import { guardUnique } from '../db/mutations';
 import { findRecord, insertRecord } from '../db/records';
-import { registrations, staff, students } from '../db/schema';
+import { registrations, staff } from '../db/schema';
 import type { Queryable, Tx } from '../db/store';
 import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { eventRepository, registrationRepository as repository } from '../repositories/events';
+import { programmeKindOf } from '../repositories/students';
 import { actorOf, bearer, errors, etagHeader } from './common';
 import { canSee, type EventReader, eventReaderOf, participantOf } from './events';
 import { registrationsOf, writeRegistration } from './waitlist';
@@ -236,14 +236,9 @@ async function resolveParticipant(
     ) {
       return { participant, audience: reader.member };
     }
-    const [row] = await db
-      .select({ programmeKind: students.programmeKind })
-      .from(students)
-      .where(eq(students.id, participant.studentId))
-      .limit(1);
-    const programmeKind = ProgrammeKind.safeParse(row?.programmeKind);
-    if (!programmeKind.success) throw unknownParticipant('studentId', 'no such student');
-    return { participant, audience: { kind: 'student', programmeKind: programmeKind.data } };
+    const programmeKind = await programmeKindOf(db, participant.studentId);
+    if (programmeKind === undefined) throw unknownParticipant('studentId', 'no such student');
+    return { participant, audience: { kind: 'student', programmeKind } };
   }
   if (participant.kind === 'staff') {
     const [row] = await db
