@@ -114,25 +114,21 @@ export async function apiOverhead(
     const auth = { authorization: `Bearer ${opened.tokens.staff}` };
     const path = `/v1/students/${opened.studentId}`;
 
-    // Both answer the same record (in another key order: the API's follows the schema).
-    const viaApi = await fetch(`${urls.api}${path}`, { headers: auth });
-    const viaBaseline = await fetch(`${urls.baseline}${path}`);
-    const viaPrepared = await fetch(`${urls.baseline}/prepared${path}`);
-    const [apiBody, baselineBody, preparedBody] = [
-      await viaApi.text(),
-      await viaBaseline.text(),
-      await viaPrepared.text(),
-    ];
-    if (viaApi.status !== 200 || viaBaseline.status !== 200 || viaPrepared.status !== 200) {
-      throw new Error(
-        `GET ${path}: API ${viaApi.status}, baseline ${viaBaseline.status}, prepared ${viaPrepared.status}`,
-      );
-    }
-    const record = JSON.parse(apiBody);
-    if (
-      !isDeepStrictEqual(record, JSON.parse(baselineBody)) ||
-      !isDeepStrictEqual(record, JSON.parse(preparedBody))
-    ) {
+    // The three sides of the read: the API, the bare route, the bare route with its read prepared.
+    const readers = {
+      api: { url: `${urls.api}${path}`, headers: auth },
+      baseline: { url: `${urls.baseline}${path}`, headers: {} },
+      prepared: { url: `${urls.baseline}/prepared${path}`, headers: {} },
+    };
+    // All answer the same record (in another key order: the API's follows the schema).
+    const records = await Promise.all(
+      Object.entries(readers).map(async ([name, { url, headers }]) => {
+        const response = await fetch(url, { headers });
+        if (response.status !== 200) throw new Error(`GET ${path}: ${name} ${response.status}`);
+        return JSON.parse(await response.text()) as unknown;
+      }),
+    );
+    if (!records.every((record) => isDeepStrictEqual(record, records[0]))) {
       throw new Error(`GET ${path}: the API and the baselines answer different records`);
     }
 
@@ -141,39 +137,26 @@ export async function apiOverhead(
     const apiReads: Counted = counted();
     const baseReads: Counted = counted();
     const preparedReads: Counted = counted();
-    const reads = await compare(context, [
-      counting(
-        target,
-        {
-          name: 'api',
-          spec: { url: `${urls.api}${path}`, headers: auth, connections: CONNECTIONS },
-        },
-        apiReads,
+    const readCounts = { api: apiReads, baseline: baseReads, prepared: preparedReads };
+    const reads = await compare(
+      context,
+      Object.entries(readers).map(([name, { url, headers }]) =>
+        counting(
+          target,
+          { name, spec: { url, headers, connections: CONNECTIONS } },
+          readCounts[name as keyof typeof readers],
+        ),
       ),
-      counting(
-        target,
-        { name: 'baseline', spec: { url: `${urls.baseline}${path}`, connections: CONNECTIONS } },
-        baseReads,
-      ),
-      counting(
-        target,
-        {
-          name: 'prepared',
-          spec: { url: `${urls.baseline}/prepared${path}`, connections: CONNECTIONS },
-        },
-        preparedReads,
-      ),
-    ]);
+    );
     const apiRead = reads.get('api');
     const baseRead = reads.get('baseline');
     const preparedRead = reads.get('prepared');
     if (apiRead === undefined || baseRead === undefined || preparedRead === undefined) {
       throw new Error('missing runs');
     }
-    if (apiRead.failures + baseRead.failures + preparedRead.failures > 0) {
-      throw new Error(
-        `GET: ${apiRead.failures} API, ${baseRead.failures} baseline and ${preparedRead.failures} prepared-baseline failures`,
-      );
+    if ([...reads.values()].some((run) => run.failures > 0)) {
+      const failures = [...reads].map(([name, run]) => `${run.failures} ${name}`);
+      throw new Error(`GET failures: ${failures.join(', ')}`);
     }
     const readRatio = apiRead.rps / baseRead.rps;
     results.add({

@@ -134,13 +134,19 @@ function writesOf(table: PgTable): Writes {
   return writes;
 }
 
+interface Shape {
+  key: string;
+  valued: string[];
+  nulls: string[];
+}
+
 /**
  * A row's shape, for the statement that writes it: the columns with a value (a placeholder
  * each) and those set to null (written as `null`: a placeholder would pass null through the
  * column's encoder, which for a JSON column gives the JSON value null). Columns without a value
  * are left out, as drizzle's builder leaves them out.
  */
-function shapeOf(row: Record<string, unknown>): { key: string; valued: string[]; nulls: string[] } {
+function shapeOf(row: Record<string, unknown>): Shape {
   const valued: string[] = [];
   const nulls: string[] = [];
   for (const [column, value] of Object.entries(row)) {
@@ -150,7 +156,22 @@ function shapeOf(row: Record<string, unknown>): { key: string; valued: string[];
   return { key: `${valued.join(',')}|${nulls.join(',')}`, valued, nulls };
 }
 
-function placeholders(shape: { valued: string[]; nulls: string[] }): Record<string, unknown> {
+/** The statement of `shape` among `statements`, built by `build` (and named) the first time. */
+function forShape(
+  statements: Map<string, Run<Preparable>>,
+  shape: Shape,
+  name: string,
+  build: (db: Queryable) => Preparable,
+): Run<Preparable> {
+  let run = statements.get(shape.key);
+  if (run === undefined) {
+    run = reusable(`${name}_${statements.size}`, build);
+    statements.set(shape.key, run);
+  }
+  return run;
+}
+
+function placeholders(shape: Shape): Record<string, unknown> {
   return Object.fromEntries([
     ...shape.valued.map((column) => [column, sql.placeholder(column)]),
     ...shape.nulls.map((column) => [column, sql`null`]),
@@ -187,14 +208,12 @@ export async function insertRow(
   row: Record<string, unknown>,
 ): Promise<void> {
   const shape = shapeOf(row);
-  const { inserts } = writesOf(table);
-  let run = inserts.get(shape.key);
-  if (run === undefined) {
-    run = reusable(`passerelle_insert_${getTableName(table)}_${inserts.size}`, (built) =>
-      built.insert(table).values(placeholders(shape)),
-    );
-    inserts.set(shape.key, run);
-  }
+  const run = forShape(
+    writesOf(table).inserts,
+    shape,
+    `passerelle_insert_${getTableName(table)}`,
+    (db) => db.insert(table).values(placeholders(shape)),
+  );
   await run(db, row);
 }
 
@@ -219,11 +238,12 @@ export async function updateRecord<R extends StoredRecord, T extends EntityTable
   const { table } = repository;
   const row = repository.toRow(record) as Record<string, unknown>;
   const shape = shapeOf(row);
-  const { updates } = writesOf(table);
-  let run = updates.get(shape.key);
-  if (run === undefined) {
-    run = reusable(`passerelle_update_${getTableName(table)}_${updates.size}`, (built) =>
-      built
+  const run = forShape(
+    writesOf(table).updates,
+    shape,
+    `passerelle_update_${getTableName(table)}`,
+    (db) =>
+      db
         .update(table)
         .set(setOf(table, placeholders(shape)))
         .where(
@@ -233,9 +253,7 @@ export async function updateRecord<R extends StoredRecord, T extends EntityTable
           ),
         )
         .returning({ id: table.id }),
-    );
-    updates.set(shape.key, run);
-  }
+  );
   const updated = (await run(db, {
     ...row,
     where_id: record.id,

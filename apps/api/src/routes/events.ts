@@ -35,7 +35,7 @@ import {
   validateWorkshop,
   zonedTimeToInstant,
 } from '@passerelle/core';
-import { and, arrayOverlaps, count, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { type Auth, ownStudentId } from '../auth/identity';
@@ -267,11 +267,6 @@ function audienceWhere(group: AudienceGroup): SQL {
   return arrayOverlaps(events.audience, groupsOpenToAll(members));
 }
 
-/**
- * The registration summary of each event, for the asker: one grouped query gives the seats and
- * the waitlist of every event and, in the same groups, the asker's own active registration
- * (at most one per event, a unique index says), instead of a second query for it.
- */
 /** Active registrations of a list of events, by event and status, with the asker's own. */
 const summaryRows = reusable('passerelle_registration_summaries', (db) => {
   const own = sql`${registrations.participantKey} = ${sql.placeholder('asker')}`;
@@ -287,12 +282,17 @@ const summaryRows = reusable('passerelle_registration_summaries', (db) => {
     .where(
       and(
         anyOf(registrations.eventId, sql.placeholder('ids')),
-        inArray(registrations.status, [...activeStatuses]),
+        anyOf(registrations.status, activeStatuses),
       ),
     )
     .groupBy(registrations.eventId, registrations.status);
 });
 
+/**
+ * The registration summary of each event, for the asker: one grouped query gives the seats and
+ * the waitlist of every event and, in the same groups, the asker's own active registration
+ * (at most one per event, a unique index says), instead of a second query for it.
+ */
 export async function registrationSummaries(
   db: Queryable,
   list: readonly Event[],
