@@ -1,6 +1,6 @@
 /**
  * The bot's HTTP transport against a real server on loopback: what it sends (method, path and
- * query, headers, body), what it hands back as a WHATWG Response, and how the SDK's errors,
+ * query, headers, body), what it hands back (the SDK's `FetchResponse`), and how the SDK's errors,
  * retries, time-outs and aborts come through it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -65,7 +65,7 @@ function json(response: ServerResponse, status: number, body: unknown, headers =
 }
 
 describe('createHttpFetch', () => {
-  it('sends the method, path with its query, headers and body, and answers a Response', async () => {
+  it('sends the method, path with its query, headers and body, and answers what the SDK reads', async () => {
     handler = (_request, response) =>
       json(response, 201, { id: 'stu_1', name: 'Lina' }, { 'set-cookie': ['a=1', 'b=2'] });
     const response = await transport(`${base}/v1/students?limit=5&q=Lin%C3%A0`, {
@@ -74,13 +74,16 @@ describe('createHttpFetch', () => {
       body: JSON.stringify({ givenName: 'Linà' }),
     });
 
-    expect(response).toBeInstanceOf(Response);
     expect(response.status).toBe(201);
     expect(response.ok).toBe(true);
     expect(response.statusText).toBe('Created');
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
-    expect(await response.json()).toEqual({ id: 'stu_1', name: 'Lina' });
+    expect(JSON.parse(await response.text())).toEqual({ id: 'stu_1', name: 'Lina' });
+    // Read whole: the body can be read again, as bytes too.
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe(
+      '{"id":"stu_1","name":"Lina"}',
+    );
     expect(seen).toEqual([
       expect.objectContaining({
         method: 'POST',
@@ -122,7 +125,7 @@ describe('createHttpFetch', () => {
     const failed = await transport(`${base}/broken`, {});
     expect(failed.status).toBe(500);
     expect(failed.ok).toBe(false);
-    expect(await failed.json()).toEqual({ type: 'internal' });
+    expect(JSON.parse(await failed.text())).toEqual({ type: 'internal' });
   });
 
   it('does not follow redirects (the API sends none)', async () => {

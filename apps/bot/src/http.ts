@@ -8,17 +8,47 @@
  * undici's `request` over a keep-alive pool costs about 80 µs (bench/). The bot makes one to
  * three API calls per answer, so that difference is a large share of an answer's time.
  *
- * What the SDK gets is still a WHATWG `Response` (status, headers, text), so its contract and
- * its errors are unchanged; the body is read whole before the `Response` is made. Redirects are
- * not followed (the API sends none); a redirect comes back as it is, as with
- * `fetch(url, { redirect: 'manual' })`.
+ * What the SDK gets is its `FetchResponse` (status, `Headers`, the body as text or bytes), read
+ * whole from undici's answer: not a WHATWG `Response`, whose body stream and the promises
+ * reading it cost the bot's benchmark about 0.3 ms of CPU per answer (bench/results.md). Its
+ * body can be read more than once. Redirects are not followed (the API sends none); a redirect
+ * comes back as it is, as with `fetch(url, { redirect: 'manual' })`.
  */
 import { STATUS_CODES } from 'node:http';
-import { type ClientOptions, type Fetch, Passerelle } from '@passerelle/sdk';
+import { type ClientOptions, type Fetch, type FetchResponse, Passerelle } from '@passerelle/sdk';
 import { Agent, type Dispatcher } from 'undici';
 
-/** Statuses whose `Response` must have no body. */
+/** Statuses whose answer has no body. */
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
+const utf8 = new TextDecoder();
+
+/** An answer read whole: what the SDK reads of a `Response`, without a body stream. */
+class HttpAnswer implements FetchResponse {
+  readonly ok: boolean;
+  readonly #body: Uint8Array;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    body: Uint8Array,
+  ) {
+    this.ok = status >= 200 && status <= 299;
+    this.#body = nullBodyStatuses.has(status) ? new Uint8Array() : body;
+  }
+
+  get statusText(): string {
+    return STATUS_CODES[this.status] ?? '';
+  }
+
+  async text(): Promise<string> {
+    return utf8.decode(this.#body);
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#body.slice().buffer;
+  }
+}
 
 type Method = Dispatcher.HttpMethod;
 
@@ -60,7 +90,7 @@ function requestBody(body: RequestInit['body']): string | Uint8Array | null {
 /** A `fetch` for `new Passerelle({ fetch })`, over a keep-alive undici pool. */
 export function createHttpFetch(): HttpFetch {
   const agent = new Agent({ connections: 16 });
-  const send = async (url: string, init: RequestInit): Promise<Response> => {
+  const send = async (url: string, init: RequestInit): Promise<HttpAnswer> => {
     const target = new URL(url);
     const answer = await agent.request({
       origin: target.origin,
@@ -70,13 +100,8 @@ export function createHttpFetch(): HttpFetch {
       body: requestBody(init.body),
       signal: init.signal ?? null,
     });
-    const status = answer.statusCode;
-    const bytes = await answer.body.arrayBuffer();
-    return new Response(nullBodyStatuses.has(status) ? null : bytes, {
-      status,
-      statusText: STATUS_CODES[status] ?? '',
-      headers: headerPairs(answer.headers),
-    });
+    const bytes = new Uint8Array(await answer.body.arrayBuffer());
+    return new HttpAnswer(answer.statusCode, new Headers(headerPairs(answer.headers)), bytes);
   };
   return Object.assign(send, { close: () => agent.close() });
 }

@@ -1,3 +1,5 @@
+import type { FetchResponse } from './options';
+
 /**
  * What every method returns: a promise of the record that also gives access to the raw
  * answer (`withResponse()`: the Response, its headers and the request id).
@@ -6,7 +8,8 @@
 /** The record, and the HTTP answer it came in. */
 export interface APIResponse<T> {
   data: T;
-  response: Response;
+  /** The answer as the client's fetch gave it: a WHATWG `Response` with the default fetch. */
+  response: FetchResponse;
   /** The answer's `X-Request-Id`. */
   requestId: string | undefined;
 }

@@ -24,7 +24,14 @@ export {
   SheetImportRejectedError,
   ValidationError,
 } from './errors';
-export type { ActAs, ClientOptions, Fetch, RequestOptions, WriteOptions } from './options';
+export type {
+  ActAs,
+  ClientOptions,
+  Fetch,
+  FetchResponse,
+  RequestOptions,
+  WriteOptions,
+} from './options';
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './options';
 export { Page, PagePromise } from './pagination';
 export type { Bindings, Tokens } from './resources/access';

@@ -10,8 +10,22 @@ export type ActAs =
   | `channel:wechat:${string}`
   | `channel:slack:${string}`;
 
+/**
+ * What the client reads of an answer: the part of a WHATWG `Response` it uses. `fetch`'s own
+ * `Response` is one; a transport of its own may answer a lighter object with these members (the
+ * bot's undici transport does, without a body stream).
+ */
+export interface FetchResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
 /** The subset of `fetch` the client uses; any WHATWG-compatible implementation works. */
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+export type Fetch = (url: string, init: RequestInit) => Promise<FetchResponse>;
 
 export interface ClientOptions {
   /** Where the API is. Default `http://127.0.0.1:8787` (what `npm start` serves). */

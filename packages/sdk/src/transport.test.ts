@@ -615,3 +615,54 @@ describe('non-JSON bodies', () => {
     expect(calls[1]?.headers['content-type']).toBe('text/csv');
   });
 });
+
+describe('a fetch of its own', () => {
+  /** An answer with only what `FetchResponse` names: no body stream, no `json()`. */
+  function plainAnswer(status: number, body: string, headers: Record<string, string>) {
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      statusText: '',
+      headers: new Headers(headers),
+      text: async () => body,
+      arrayBuffer: async () => new TextEncoder().encode(body).buffer,
+    };
+  }
+
+  it('reads records, errors and bytes from an answer that is not a Response', async () => {
+    const answers = [
+      plainAnswer(200, JSON.stringify(institution), {
+        'content-type': 'application/json',
+        'x-request-id': 'req-plain',
+      }),
+      plainAnswer(
+        404,
+        JSON.stringify({
+          type: 'urn:passerelle:problem:not-found',
+          title: 'Not found',
+          status: 404,
+        }),
+        { 'content-type': 'application/problem+json', 'x-request-id': 'req-missing' },
+      ),
+      plainAnswer(200, 'gzip?', { 'content-type': 'application/gzip' }),
+    ];
+    const fetch: Fetch = async () => {
+      const next = answers.shift();
+      if (next === undefined) throw new Error('no more answers');
+      return next;
+    };
+    const api = client(fetch, { maxRetries: 0 });
+
+    const { data, response, requestId } = await api.institutions.get(institution.id).withResponse();
+    expect(data).toEqual(institution);
+    expect(requestId).toBe('req-plain');
+    expect(response.headers.get('content-type')).toBe('application/json');
+
+    const missing = await api.institutions.get(institution.id).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as NotFoundError).requestId).toBe('req-missing');
+    expect((missing as NotFoundError).headers?.get('x-request-id')).toBe('req-missing');
+
+    expect(new TextDecoder().decode(await api.admin.backup())).toBe('gzip?');
+  });
+});

@@ -12,7 +12,7 @@ import {
   errorFromResponse,
   ResponseValidationError,
 } from './errors';
-import type { ActAs, Fetch, WriteOptions } from './options';
+import type { ActAs, Fetch, FetchResponse, WriteOptions } from './options';
 import { Page, type PageFetcher, PagePromise } from './pagination';
 import { backoffDelay, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry';
 import { checkShape, checkStructure, type Shape } from './validation';
@@ -103,7 +103,7 @@ function randomUUID(): string {
 }
 
 type Attempt =
-  | { kind: 'answered'; response: Response; text: string; bytes?: Uint8Array }
+  | { kind: 'answered'; response: FetchResponse; text: string; bytes?: Uint8Array }
   | { kind: 'failed'; error: APIConnectionError };
 
 export class Transport {
@@ -192,7 +192,7 @@ export class Transport {
   /** The body of a success answer, checked when asked to (and always JSON when it says so). */
   private async checked(
     spec: RequestSpec,
-    response: Response,
+    response: FetchResponse,
     body: ParsedBody,
     requestId: string | undefined,
   ): Promise<unknown> {
@@ -316,7 +316,7 @@ interface ParsedBody {
   error?: string;
 }
 
-function parseBody(response: Response, text: string): ParsedBody {
+function parseBody(response: FetchResponse, text: string): ParsedBody {
   if (text === '') return { value: undefined };
   const type = response.headers.get('content-type') ?? '';
   if (!/[/+]json\b/i.test(type)) return { value: text };
