@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { createToken } from './auth/tokens';
 import { insertRecord } from './db/records';
 import { channelBindings, students, tokens } from './db/schema';
+import { refreshStatistics } from './db/statistics';
 import type { Db } from './db/store';
 import type { Logger } from './logger';
 import { agreementRepository } from './repositories/agreements';
@@ -130,6 +131,7 @@ export async function setUpDemo(
   if (options.withData && demo !== undefined) {
     const data = demo.data(now);
     await insertDemoData(db, data);
+    await refreshStatistics(db);
     ids = demo.ids;
     logger.info(
       {

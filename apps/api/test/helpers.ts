@@ -14,11 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createApp } from '../src/app';
 import { createToken } from '../src/auth/tokens';
+import { rowsOf } from '../src/backup/tables';
 import { type Config, defaultConfig } from '../src/config';
-import { isStoreUnavailable, openStore, type Store } from '../src/db/store';
+import { isStoreUnavailable, openStore, type Queryable, type Store } from '../src/db/store';
 import { type DemoDataSet, insertDemoData } from '../src/demo';
 import { answerClientErrors } from '../src/http/client-errors';
 import type { App } from '../src/http/context';
@@ -287,4 +289,13 @@ export async function expectProblem(
     throw new Error(`requestId missing or different from X-Request-Id: ${text}`);
   }
   return body;
+}
+
+/** The columns of `table` the query planner has statistics for (`pg_stats`), sorted. */
+export async function statisticsOf(db: Queryable, table: string): Promise<string[]> {
+  const rows = await rowsOf<{ attname: string }>(
+    db,
+    sql`select attname from pg_stats where schemaname = 'public' and tablename = ${table} order by attname`,
+  );
+  return rows.map((row) => row.attname);
 }

@@ -10,7 +10,7 @@ import { openStore } from '../src/db/store';
 import { isFirstStart, loadDemoModule, setUpDemo, writeDemoTokens } from '../src/demo';
 import { createLogger } from '../src/logger';
 import { storeRecordProblems } from '../src/repositories/all';
-import { type JsonObject, startTestApi } from './helpers';
+import { type JsonObject, startTestApi, statisticsOf } from './helpers';
 
 describe('persistence across a restart (PGlite)', () => {
   const dirs: string[] = [];
@@ -63,6 +63,9 @@ describe('persistence across a restart (PGlite)', () => {
     expect(await isFirstStart(store.db)).toBe(false);
     // The demo data set is stored as the API writes records (they are read back unchecked).
     expect(await storeRecordProblems(store.db)).toEqual([]);
+    // PGlite gathers no planner statistics by itself: the demo load leaves them (db/statistics.ts).
+    expect(await statisticsOf(store.db, 'students')).toContain('programme_start');
+    expect(await statisticsOf(store.db, 'registrations')).toContain('event_id');
     await store.close();
 
     const written = JSON.parse(

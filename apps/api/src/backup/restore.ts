@@ -10,6 +10,7 @@
  */
 import { inArray, sql } from 'drizzle-orm';
 import { auditLog, students, tokens } from '../db/schema';
+import { refreshStatistics } from '../db/statistics';
 import type { Db, Tx } from '../db/store';
 import { newLocalId } from '../ids';
 import { type RecordProblem, recordProblems, repositoryByTable } from '../repositories/all';
@@ -87,6 +88,8 @@ export async function restoreBackup(
         );
       }
     }
+    // A bulk load: the planner's statistics of the tables, as they now are (db/statistics.ts).
+    await refreshStatistics(tx);
     await tx.insert(auditLog).values({
       id: newLocalId('aud', now.getTime()),
       at: now.toISOString(),
