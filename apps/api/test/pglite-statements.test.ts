@@ -1,7 +1,8 @@
 /**
- * The embedded store's driver layer (db/pglite-statements.ts and keepUsedParsers in
- * db/store.ts): the same answers as `PGlite.query`, with statements prepared once, bounded,
- * prepared again when PostgreSQL no longer has them, and the same transaction semantics.
+ * The embedded store's driver layer (db/pglite-statements.ts, keepUsedParsers and
+ * keepGenericPlans in db/store.ts): the same answers as `PGlite.query`, with statements
+ * prepared once and planned once, bounded, prepared again when PostgreSQL no longer has them,
+ * and the same transaction semantics.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -175,6 +176,34 @@ describe('the embedded store', () => {
         word: 'é',
         nothing: null,
       });
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the generic plan of a statement with parameters from its first run', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-plans-'));
+    const store = await openStore({ dataDir });
+    try {
+      await store.migrate();
+      const client: unknown = Reflect.get(store.db, '$client');
+      const raw = client as PGlite;
+      // A read that filters on a parameter: by default PostgreSQL plans it for each run's
+      // values (custom plans) for its first five runs at least, and for as long as it judges
+      // those cheaper than the generic plan.
+      for (let run = 0; run < 8; run++) {
+        await raw.query('select id from students where nationality = $1 and status = $2', [
+          run % 2 === 0 ? 'FR' : 'CN',
+          'active',
+        ]);
+      }
+      const plans = await raw.query<{ generic: number; custom: number }>(
+        `select generic_plans::int as generic, custom_plans::int as custom
+         from pg_prepared_statements
+         where statement like 'select id from students where nationality%'`,
+      );
+      expect(plans.rows).toEqual([{ generic: 8, custom: 0 }]);
     } finally {
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
