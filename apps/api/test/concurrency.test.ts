@@ -135,6 +135,11 @@ describe.each(storeKinds)('concurrency and retries on %s', (store) => {
         body,
       });
       expect(first.status).toBe(201);
+      // The first response goes out whole: its body is stored and sent from the same bytes.
+      expect(first.body).toMatchObject({ name: { en: 'ETH Zürich' }, version: 1 });
+      expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(first.headers.get('etag')).toBe('"1"');
+      expect(first.headers.get('x-request-id')).toMatch(/\S/);
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
       expect(second.headers.get('idempotent-replayed')).toBe('true');

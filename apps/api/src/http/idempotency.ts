@@ -26,6 +26,11 @@ const STALE_IN_PROGRESS_MS = 60_000;
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** Statuses whose response has no body. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+const utf8 = new TextDecoder();
+
 /** Headers of the first response that a replay repeats. */
 const replayedHeaders = ['content-type', 'etag', 'location'];
 
@@ -82,12 +87,23 @@ export function idempotency(
           const value = response.headers.get(name);
           if (value !== null) headers[name] = value;
         }
+        // The body is read once and the response made again from its bytes: a clone tees the
+        // body into two streams, and @hono/node-server then writes the response from a stream
+        // instead of the bytes it holds (about 0.1 ms of CPU per request, bench/).
+        const bytes = new Uint8Array(await response.arrayBuffer());
         await complete(tx, {
           tokenId: auth.tokenId,
           key,
           status: response.status,
           headers,
-          body: await response.clone().text(),
+          body: utf8.decode(bytes),
+        });
+        // Unset first: Hono's setter would otherwise copy the consumed response into the new one.
+        c.res = undefined;
+        c.res = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
         });
       });
     } catch (error) {
