@@ -11,6 +11,7 @@ import type { BotState } from '../state';
 import { createMemoryState } from '../state';
 import { createEmbeddedEngine } from './embedded';
 import { MESSAGES } from './messages';
+import { MAX_LISTED } from './staff';
 import { apiAvailable, type BotTestWorld, startBotTestApi } from './test-api';
 import type { Engine, IncomingMessage, Reply } from './types';
 
@@ -348,6 +349,32 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       expect(zh.text).toContain('共 10 名');
       const fr = await ask("Combien d'étudiants en échange venant de France en 2025 ?", 'staff');
       expect(fr.text).toMatch(/^10 étudiants/);
+    });
+
+    it('lists students by name from one page, with the count the API makes', async () => {
+      const reply = await ask('List the exchange students from France', 'staff');
+      expect(reply.intent).toBe('students_list');
+      // One count and one page, whatever the number of students (not every record read).
+      expect(reply.operations.filter((op) => op !== 'bindings.resolve').sort()).toEqual([
+        'students.counts',
+        'students.list',
+      ]);
+      const matching = world.data.students.filter(
+        (student) => student.programmeKind === 'exchange' && student.nationality === 'FR',
+      );
+      expect(matching.length).toBeGreaterThan(MAX_LISTED);
+      expect(reply.fields?.[0]).toEqual({ label: 'Students', value: String(matching.length) });
+      const byName = await world.staff.students
+        .list({ programme_kind: 'exchange', nationality: 'FR', sort: 'name', limit: 200 })
+        .toArray(1000);
+      expect(byName).toHaveLength(matching.length);
+      const bullets = reply.text.split('\n').filter((line) => line.startsWith('•'));
+      expect(bullets).toHaveLength(MAX_LISTED);
+      bullets.forEach((line, index) => {
+        expect(line).toContain(byName[index]?.fullName);
+      });
+      expect(reply.text).toContain(String(matching.length - MAX_LISTED));
+      expectNoDocumentNumber(reply);
     });
 
     it('lists students without any document number', async () => {

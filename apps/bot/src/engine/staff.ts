@@ -53,6 +53,11 @@ interface StudentQuery {
   params: StudentListParams;
   /** The same filters for `students.counts`, every value of each. */
   counts: StudentCountParams;
+  /**
+   * Whether `params` hold the whole question: each filter has at most one value and no
+   * calendar year is asked (the list takes one value per filter and no `started_in`).
+   */
+  exact: boolean;
   keep(student: Student | StudentSelfView): boolean;
   criteria: string;
 }
@@ -115,6 +120,12 @@ function studentQuery(turn: Turn): StudentQuery {
 
   return {
     params,
+    exact:
+      kinds.length <= 1 &&
+      countries.length <= 1 &&
+      statuses.length <= 1 &&
+      homes.length <= 1 &&
+      startedIn === undefined,
     counts: {
       ...(kinds.length === 0 ? {} : { programme_kind: kinds }),
       ...(countries.length === 0 ? {} : { nationality: countries }),
@@ -194,12 +205,38 @@ export const studentsCount: Handler = async (turn) => {
   };
 };
 
+/**
+ * The first students by name and how many match. When the list's filters hold the whole
+ * question, the API counts them and sends one page; otherwise every matching record is read and
+ * filtered here (several values of a filter, a calendar year).
+ */
+async function studentsByName(
+  turn: Turn,
+  query: StudentQuery,
+): Promise<{ shown: (Student | StudentSelfView)[]; total: number; fields: ReplyField[] }> {
+  if (query.exact) {
+    turn.op('students.counts');
+    turn.op('students.list');
+    const [counted, page] = await Promise.all([
+      turn.asker.client.students.counts({ ...query.counts, group_by: countGroup(turn) }),
+      turn.asker.client.students.list({ ...query.params, sort: 'name', limit: MAX_LISTED }),
+    ]);
+    return { shown: page.data, total: counted.total, fields: countFields(turn, counted) };
+  }
+  const students = await findStudents(turn, query);
+  const sorted = [...students].sort((a, b) => a.fullName.localeCompare(b.fullName));
+  return {
+    shown: sorted.slice(0, MAX_LISTED),
+    total: students.length,
+    fields: studentFields(turn, students),
+  };
+}
+
 export const studentsList: Handler = async (turn) => {
   const { t, language } = turn;
   const query = studentQuery(turn);
-  const students = await findStudents(turn, query);
-  const sorted = [...students].sort((a, b) => a.fullName.localeCompare(b.fullName));
-  const lines = sorted.slice(0, MAX_LISTED).map((student) =>
+  const { shown, total, fields } = await studentsByName(turn, query);
+  const lines = shown.map((student) =>
     t.studentLine({
       name: student.fullName,
       kind: t.labels.programmeKind[student.programmeKind],
@@ -211,13 +248,10 @@ export const studentsList: Handler = async (turn) => {
           : institutionName(turn, student.homeInstitutionId),
     }),
   );
-  if (sorted.length > MAX_LISTED) lines.push(t.more(sorted.length - MAX_LISTED));
+  if (total > shown.length) lines.push(t.more(total - shown.length));
   return {
-    text: [
-      t.studentsListIntro({ count: students.length, criteria: query.criteria }),
-      ...lines,
-    ].join('\n'),
-    fields: studentFields(turn, students),
+    text: [t.studentsListIntro({ count: total, criteria: query.criteria }), ...lines].join('\n'),
+    fields,
     followUps: turn.t.helpFollowUps({ role: 'staff' }).slice(1),
   };
 };
