@@ -87,6 +87,26 @@ describe.each(storeKinds)('student counts on %s', (store) => {
     expect(some).toBeLessThan(everyone.length);
   });
 
+  it('lists the students who started in a year, as it counts them', async () => {
+    const started = (s: Student) => s.status !== 'applied' && s.programmeStart.startsWith('2025-');
+    const expected = everyone.filter((s) => started(s) && s.programmeKind === 'exchange');
+    expect(expected.length).toBeGreaterThan(0);
+    const listed = await api.json<Page>(
+      '/v1/students?started_in=2025&programme_kind=exchange&limit=200',
+      { token: api.tokens.staff },
+    );
+    expect(listed.body.next_cursor).toBeNull();
+    expect(listed.body.data.map((item) => Student.parse(item).id).sort()).toEqual(
+      expected.map((s) => s.id).sort(),
+    );
+    expect((await counts('?started_in=2025&programme_kind=exchange')).total).toBe(expected.length);
+    await expectProblem(
+      await api.fetch('/v1/students?started_in=soon', { token: api.tokens.staff }),
+      400,
+      'validation',
+    );
+  });
+
   it('groups by a field, largest first, the groups adding up to the total', async () => {
     const byKind = await counts('?nationality=FR,IT,DE&group_by=programme_kind');
     const expected = new Map<string, number>();

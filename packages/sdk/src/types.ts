@@ -106,6 +106,8 @@ export interface StudentListParams extends ListParams {
   home_institution_id?: InstitutionId | undefined;
   level?: StudyLevel | undefined;
   academic_year?: AcademicYear | undefined;
+  /** Students who started in this calendar year (programme start in it, past `applied`). */
+  started_in?: number | undefined;
   /** Students with a passport, permit or insurance expiring before this date. */
   document_expiring_before?: CalendarDate | undefined;
   /** Search over full and preferred names and email. */

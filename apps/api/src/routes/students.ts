@@ -78,6 +78,24 @@ export const sorts = {
   programme_start: [students.programmeStart],
 };
 
+/** `started_in`, on the list and the counts alike. */
+const StartedIn = z.coerce.number().int().min(1900).max(2999).optional().meta({
+  description:
+    'Students who started in this calendar year: programme start in it, and past `applied` (as the year-end review counts new students).',
+  example: 2025,
+});
+
+/** The students who started in `year`: past `applied`, their programme starting in it. */
+function startedInWhere(year: number | undefined): SQL | undefined {
+  return year === undefined
+    ? undefined
+    : and(
+        ne(students.status, 'applied'),
+        gte(students.programmeStart, `${year}-01-01`),
+        lte(students.programmeStart, `${year}-12-31`),
+      );
+}
+
 export const ListQuery = z.object({
   ...pageQuery,
   sort: sortParam(sorts, 'created'),
@@ -87,6 +105,7 @@ export const ListQuery = z.object({
   home_institution_id: InstitutionId.optional(),
   level: StudyLevel.optional(),
   academic_year: AcademicYear.optional(),
+  started_in: StartedIn,
   document_expiring_before: CalendarDate.optional().meta({
     description: 'Students with a passport, permit or insurance expiring before this date.',
   }),
@@ -160,11 +179,7 @@ const CountQuery = z.object({
   }),
   level: StudyLevel.optional(),
   academic_year: AcademicYear.optional(),
-  started_in: z.coerce.number().int().min(1900).max(2999).optional().meta({
-    description:
-      'Students who started in this calendar year: programme start in it, and past `applied` (as the year-end review counts new students).',
-    example: 2025,
-  }),
+  started_in: StartedIn,
   group_by: z
     .enum(Object.keys(countGroups) as [keyof typeof countGroups, ...(keyof typeof countGroups)[]])
     .optional()
@@ -303,6 +318,7 @@ export function listFilters(query: Omit<z.output<typeof ListQuery>, 'limit' | 'c
       : eq(students.homeInstitutionId, query.home_institution_id),
     query.level === undefined ? undefined : eq(students.level, query.level),
     query.academic_year === undefined ? undefined : eq(students.academicYear, query.academic_year),
+    startedInWhere(query.started_in),
     query.document_expiring_before === undefined
       ? undefined
       : lt(students.firstDocumentExpiry, query.document_expiring_before),
@@ -322,13 +338,7 @@ function countFilters(query: z.output<typeof CountQuery>): (SQL | undefined)[] {
     oneOf(students.homeInstitutionId, query.home_institution_id),
     query.level === undefined ? undefined : eq(students.level, query.level),
     query.academic_year === undefined ? undefined : eq(students.academicYear, query.academic_year),
-    query.started_in === undefined
-      ? undefined
-      : and(
-          ne(students.status, 'applied'),
-          gte(students.programmeStart, `${query.started_in}-01-01`),
-          lte(students.programmeStart, `${query.started_in}-12-31`),
-        ),
+    startedInWhere(query.started_in),
   ];
 }
 

@@ -377,6 +377,19 @@ describe.skipIf(!apiAvailable)('the embedded engine against the API', () => {
       expectNoDocumentNumber(reply);
     });
 
+    it('lists students of two countries, filtering every record of the rest itself', async () => {
+      const reply = await ask('List the exchange students from France and Italy', 'staff');
+      expect(reply.intent).toBe('students_list');
+      expect(reply.operations.filter((op) => op !== 'bindings.resolve')).toEqual(['students.list']);
+      const matching = world.data.students.filter(
+        (student) =>
+          student.programmeKind === 'exchange' &&
+          (student.nationality === 'FR' || student.nationality === 'IT'),
+      );
+      expect(reply.fields?.[0]).toEqual({ label: 'Students', value: String(matching.length) });
+      expect(reply.text).toContain(String(matching.length - MAX_LISTED));
+    });
+
     it('lists students without any document number', async () => {
       const reply = await ask('List the exchange students from France in 2025', 'staff');
       expect(reply.intent).toBe('students_list');

@@ -53,11 +53,9 @@ interface StudentQuery {
   params: StudentListParams;
   /** The same filters for `students.counts`, every value of each. */
   counts: StudentCountParams;
-  /**
-   * Whether `params` hold the whole question: each filter has at most one value and no
-   * calendar year is asked (the list takes one value per filter and no `started_in`).
-   */
+  /** Whether `params` hold the whole question: no filter has several values (the list takes one). */
   exact: boolean;
+  /** The filters of several values, on what the list sends. */
   keep(student: Student | StudentSelfView): boolean;
   criteria: string;
 }
@@ -77,6 +75,7 @@ function studentQuery(turn: Turn): StudentQuery {
   const year = entities.year;
   if (year?.academicYear !== undefined) params.academic_year = year.academicYear;
   const startedIn = year !== undefined && year.academicYear === undefined ? year.year : undefined;
+  if (startedIn !== undefined) params.started_in = startedIn;
 
   const criteria: string[] = [];
   if (kinds.length > 0) {
@@ -120,12 +119,7 @@ function studentQuery(turn: Turn): StudentQuery {
 
   return {
     params,
-    exact:
-      kinds.length <= 1 &&
-      countries.length <= 1 &&
-      statuses.length <= 1 &&
-      homes.length <= 1 &&
-      startedIn === undefined,
+    exact: kinds.length <= 1 && countries.length <= 1 && statuses.length <= 1 && homes.length <= 1,
     counts: {
       ...(kinds.length === 0 ? {} : { programme_kind: kinds }),
       ...(countries.length === 0 ? {} : { nationality: countries }),
@@ -140,10 +134,7 @@ function studentQuery(turn: Turn): StudentQuery {
       (countries.length === 0 || countries.includes(student.nationality)) &&
       (statuses.length === 0 || statuses.includes(student.status)) &&
       (homes.length === 0 ||
-        (student.homeInstitutionId !== undefined && homes.includes(student.homeInstitutionId))) &&
-      // A calendar year counts the students who started then, as the year-end review does.
-      (startedIn === undefined ||
-        (student.status !== 'applied' && student.programmeStart.startsWith(`${startedIn}-`))),
+        (student.homeInstitutionId !== undefined && homes.includes(student.homeInstitutionId))),
   };
 }
 
@@ -207,8 +198,8 @@ export const studentsCount: Handler = async (turn) => {
 
 /**
  * The first students by name and how many match. When the list's filters hold the whole
- * question, the API counts them and sends one page; otherwise every matching record is read and
- * filtered here (several values of a filter, a calendar year).
+ * question, the API counts them and sends one page; otherwise (several values of a filter)
+ * every record matching the rest is read and filtered here.
  */
 async function studentsByName(
   turn: Turn,
