@@ -89,7 +89,7 @@ export function idempotency(
         }
         // The body is read once and the response made again from its bytes: a clone tees the
         // body into two streams, and @hono/node-server then writes the response from a stream
-        // instead of the bytes it holds (about 0.1 ms of CPU per request, bench/).
+        // instead of the bytes it holds (about 0.1 ms of CPU per request in a loop on loopback).
         const bytes = new Uint8Array(await response.arrayBuffer());
         await complete(tx, {
           tokenId: auth.tokenId,

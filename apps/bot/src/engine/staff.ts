@@ -53,7 +53,7 @@ interface StudentQuery {
   params: StudentListParams;
   /** The same filters for `students.counts`, every value of each. */
   counts: StudentCountParams;
-  /** Whether `params` hold the whole question: no filter has several values (the list takes one). */
+  /** Whether `params` hold the whole question: no filter has several values (lists take one). */
   exact: boolean;
   /** The filters of several values, on what the list sends. */
   keep(student: Student | StudentSelfView): boolean;
