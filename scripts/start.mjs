@@ -44,9 +44,6 @@ if (!args.includes('--no-build')) {
 }
 
 const server = join(root, 'apps/api/dist/server.js');
-const logPath = resolve(root, env.DATA_DIR ?? '.data', 'api.log');
-/** Opened at the first log line: `--reset` removes the data folder before the server logs. */
-let log;
 const api = spawn(process.execPath, [server, ...serverArgs], {
   cwd: root,
   env,
@@ -71,6 +68,10 @@ const exitCode = ({ code, signal }) => code ?? (signal === null ? 1 : 0);
 
 if (!withChat) process.exit(exitCode(await apiExited));
 
+const logPath = resolve(root, env.DATA_DIR ?? '.data', 'api.log');
+/** Opened at the first log line: `--reset` removes the data folder before the server logs. */
+let log;
+
 /** The server's base URL, from its banner (`Passerelle API on http://…`), once it listens. */
 const listening = new Promise((done) => {
   let base;
@@ -85,7 +86,8 @@ const listening = new Promise((done) => {
     }
     process.stdout.write(`${line}\n`);
     base ??= /^Passerelle API on (\S+)/.exec(line)?.[1];
-    // The banner ends with an empty line (after the demo tokens, when there are some).
+    // An empty line closes the banner's URLs: the server listens by then (its tokens, when it
+    // has some, follow in the same write).
     if (base !== undefined && line === '') done(base);
   });
   apiExited.then(() => done(undefined));

@@ -16,6 +16,7 @@ import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { onTestFinished } from 'vitest';
 import { createApp } from '../src/app';
 import { createToken } from '../src/auth/tokens';
 import { rowsOf } from '../src/backup/tables';
@@ -298,4 +299,11 @@ export async function statisticsOf(db: Queryable, table: string): Promise<string
     sql`select attname from pg_stats where schemaname = 'public' and tablename = ${table} order by attname`,
   );
   return rows.map((row) => row.attname);
+}
+
+/** A new empty directory under the system's temporary one, removed when the test ends. */
+export async function temporaryDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -2,25 +2,18 @@
  * What `npm start` relies on: the first start loads the demo data set and writes the demo
  * tokens; a restart on the same data directory keeps the data and the tokens.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/db/store';
 import { isFirstStart, loadDemoModule, setUpDemo, writeDemoTokens } from '../src/demo';
 import { createLogger } from '../src/logger';
 import { storeRecordProblems } from '../src/repositories/all';
-import { type JsonObject, startTestApi, statisticsOf } from './helpers';
+import { type JsonObject, startTestApi, statisticsOf, temporaryDir } from './helpers';
 
 describe('persistence across a restart (PGlite)', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-
   it('keeps records and tokens when the same data directory is opened again', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-restart-'));
-    dirs.push(dataDir);
+    const dataDir = await temporaryDir('passerelle-restart-');
     const first = await startTestApi({ dataDir });
     const created = await first.json<JsonObject>('/v1/institutions', {
       token: first.tokens.staff,
@@ -52,8 +45,7 @@ describe('persistence across a restart (PGlite)', () => {
   });
 
   it('sets up the demo once: demo data, four tokens, demo-tokens.json in the fixed shape', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-demo-'));
-    dirs.push(dataDir);
+    const dataDir = await temporaryDir('passerelle-demo-');
     const logger = createLogger({ LOG_LEVEL: 'silent' });
     const store = await openStore({ dataDir });
     await store.migrate();

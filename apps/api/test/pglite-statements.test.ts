@@ -1,18 +1,10 @@
-/**
- * The embedded store's driver layer (db/pglite-statements.ts, keepUsedParsers and
- * keepGenericPlans in db/store.ts): the same answers as `PGlite.query`, with statements
- * prepared once and planned once, bounded, prepared again when PostgreSQL no longer has them,
- * and the same transaction semantics.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/backup/tables';
 import { StatementCache, withPreparedStatements } from '../src/db/pglite-statements';
 import { keepUsedParsers, openStore } from '../src/db/store';
+import { temporaryDir } from './helpers';
 
 const VALUES = `select true as yes, 42::int4 as small, 9007199254740993::int8 as big,
   1.5::float8 as real, '{"a":[1,"x"]}'::jsonb as doc, array['a','b']::text[] as words,
@@ -155,7 +147,7 @@ describe('PGlite driver layer', () => {
 
 describe('the embedded store', () => {
   it('reads every type the API uses, with a parser table a tenth of PGlite’s', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-parsers-'));
+    const dataDir = await temporaryDir('passerelle-parsers-');
     const store = await openStore({ dataDir });
     try {
       const client: unknown = Reflect.get(store.db, '$client');
@@ -178,12 +170,11 @@ describe('the embedded store', () => {
       });
     } finally {
       await store.close();
-      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
   it('keeps the generic plan of a statement with parameters from its first run', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-plans-'));
+    const dataDir = await temporaryDir('passerelle-plans-');
     const store = await openStore({ dataDir });
     try {
       await store.migrate();
@@ -206,7 +197,6 @@ describe('the embedded store', () => {
       expect(plans.rows).toEqual([{ generic: 8, custom: 0 }]);
     } finally {
       await store.close();
-      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

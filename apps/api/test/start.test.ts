@@ -5,11 +5,11 @@
  * (`--no-build`): turbo builds the API before its tests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryDir } from './helpers';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -68,14 +68,8 @@ function start(args: string[], dataDir: string): Started {
 }
 
 describe('npm start', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-
   it('starts the API with the demo data, then the console chat; the log lines go to a file', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-start-'));
-    dirs.push(dataDir);
+    const dataDir = await temporaryDir('passerelle-start-');
     const run = start(['--chat', '--no-build'], dataDir);
     try {
       await run.waitFor('Passerelle console.');
@@ -109,8 +103,7 @@ describe('npm start', () => {
   }, 120_000);
 
   it('starts the API alone with --no-chat, its log lines on stdout', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'passerelle-start-'));
-    dirs.push(dataDir);
+    const dataDir = await temporaryDir('passerelle-start-');
     const run = start(['--no-chat', '--no-build'], dataDir);
     try {
       await run.waitFor(/"msg":"demo data loaded"/);

@@ -134,10 +134,12 @@ export async function apiOverhead(
 
     // Reads.
     context.log(`${group}: GET ${path}, ${context.rounds} rounds of ${context.seconds} s each`);
-    const apiReads: Counted = counted();
-    const baseReads: Counted = counted();
-    const preparedReads: Counted = counted();
-    const readCounts = { api: apiReads, baseline: baseReads, prepared: preparedReads };
+    const readCounts: Record<keyof typeof readers, Counted> = {
+      api: counted(),
+      baseline: counted(),
+      prepared: counted(),
+    };
+    const { api: apiReads, baseline: baseReads, prepared: preparedReads } = readCounts;
     const reads = await compare(
       context,
       Object.entries(readers).map(([name, { url, headers }]) =>

@@ -1,4 +1,4 @@
-import { ProgrammeKind, Student } from '@passerelle/core';
+import { type AudienceMember, ProgrammeKind, Student } from '@passerelle/core';
 import { eq, sql } from 'drizzle-orm';
 import { defineRepository, foldText, searchText, spine } from '../db/records';
 import { students } from '../db/schema';
@@ -56,4 +56,13 @@ export async function programmeKindOf(
   const [row] = await programmeKindStatement(db, { id: studentId });
   const parsed = ProgrammeKind.safeParse(row?.programmeKind);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Who a student is for the audience rules of events and articles: a student of their
+ * programme, or a guest when there is no such student.
+ */
+export async function audienceMemberOf(db: Queryable, studentId: string): Promise<AudienceMember> {
+  const programmeKind = await programmeKindOf(db, studentId);
+  return programmeKind === undefined ? { kind: 'guest' } : { kind: 'student', programmeKind };
 }

@@ -51,7 +51,7 @@ import { checkIfMatch, etagOf, ifMatchHeaders } from '../http/conditional';
 import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { eventRepository as repository } from '../repositories/events';
-import { programmeKindOf } from '../repositories/students';
+import { audienceMemberOf } from '../repositories/students';
 import {
   actorOf,
   bearer,
@@ -229,10 +229,7 @@ export async function eventReaderOf(db: Queryable, auth: Auth): Promise<EventRea
   if (access === 'all') return { kind: 'all', participant };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', member: { kind: 'guest' }, participant };
-  const programmeKind = await programmeKindOf(db, studentId);
-  const member: AudienceMember =
-    programmeKind === undefined ? { kind: 'guest' } : { kind: 'student', programmeKind };
-  return { kind: 'open', member, participant };
+  return { kind: 'open', member: await audienceMemberOf(db, studentId), participant };
 }
 
 /** Whether the reader may see this event. */

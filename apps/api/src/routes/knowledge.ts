@@ -36,7 +36,7 @@ import { type App, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { KnowledgeBase, STRONG_COVERAGE } from '../knowledge/search';
 import { articleRepository as repository } from '../repositories/articles';
-import { programmeKindOf } from '../repositories/students';
+import { audienceMemberOf } from '../repositories/students';
 import { actorOf, bearer, errors, etagHeader, patchSchema, sentFields } from './common';
 
 const tags = ['Knowledge'];
@@ -228,10 +228,7 @@ async function readerOf(db: Queryable, auth: Auth): Promise<Reader> {
   if (authorize(auth, 'articles', 'read') === 'all') return { kind: 'all' };
   const studentId = ownStudentId(auth);
   if (studentId === undefined) return { kind: 'open', groups: groupsOpenToAny(anyStudent) };
-  const programmeKind = await programmeKindOf(db, studentId);
-  const member: AudienceMember =
-    programmeKind === undefined ? { kind: 'guest' } : { kind: 'student', programmeKind };
-  return { kind: 'open', groups: groupsOpenToAny([member]) };
+  return { kind: 'open', groups: groupsOpenToAny([await audienceMemberOf(db, studentId)]) };
 }
 
 function canRead(reader: Reader, article: Pick<Article, 'audience'>): boolean {
