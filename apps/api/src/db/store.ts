@@ -16,6 +16,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type ChangeFeed, installChangeTriggers, listenToChanges } from './changes';
 import { withPreparedStatements } from './pglite-statements';
 
 /**
@@ -38,6 +39,11 @@ export interface Store {
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The embedded store's own account of what its writes changed (db/changes.ts), active once
+   * `migrate` has run; absent on PostgreSQL.
+   */
+  readonly changes?: ChangeFeed;
 }
 
 export interface StoreOptions {
@@ -103,6 +109,11 @@ export function withinTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
   return db.transaction((tx) => ambientTransaction.run(tx, () => work(tx)));
 }
 
+/** Whether the caller runs inside a request's transaction (`withinTransaction`). */
+export function inAmbientTransaction(): boolean {
+  return ambientTransaction.getStore() !== undefined;
+}
+
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -144,10 +155,16 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   await keepUsedParsers(client);
   await keepGenericPlans(client);
   const db = drizzlePglite({ client: withPreparedStatements(client) });
+  const changes = await listenToChanges(client);
   return {
     kind: 'pglite',
     db: ambient(db),
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    changes,
+    async migrate() {
+      await migratePglite(db, { migrationsFolder });
+      await installChangeTriggers(client);
+      changes.activate();
+    },
     async ping() {
       await db.execute(sql`select 1`);
     },

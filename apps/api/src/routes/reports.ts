@@ -6,14 +6,14 @@
  * without a token (`GET …/{year}/signed`, reports/links.ts).
  */
 import { createRoute } from '@hono/zod-openapi';
-import { Instant, Language, today, YearEndReview, yearEndReview } from '@passerelle/core';
+import { Instant, Language, today, YearEndReview } from '@passerelle/core';
 import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { authorize } from '../auth/policy';
 import { type App, type AppContext, type AppDeps, authOf } from '../http/context';
 import { ApiError } from '../http/problem';
 import { checkReportLink, type ReportLink, reportLinkKey, reportLinkPath } from '../reports/links';
-import { loadYearEndData } from '../reports/year-end';
+import { yearEndSource } from '../reports/year-end-cache';
 import {
   chooseFormat,
   chooseLanguage,
@@ -169,6 +169,7 @@ const signed = createRoute({
 
 export function registerReports(app: App, deps: AppDeps): void {
   const { db } = deps.store;
+  const yearEnds = yearEndSource(deps.store);
 
   /** The document of a year in one format and language, as a response. */
   async function yearEndResponse(
@@ -178,8 +179,7 @@ export function registerReports(app: App, deps: AppDeps): void {
     language: Language,
     headers: Record<string, string> = {},
   ) {
-    const data = await loadYearEndData(db, year);
-    const review = yearEndReview(data, year);
+    const { data, review } = await yearEnds.get(year);
     if (format === 'json') return c.json(review, 200, { Vary: VARY, ...headers });
     const document = {
       review,
