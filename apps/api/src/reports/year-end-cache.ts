@@ -5,9 +5,9 @@
  * thousand students and two thousand registrations in WebAssembly, then parsing the rows in
  * JavaScript), ten times a read of a record; the office asks for the same few years again and
  * again while the data they count rarely changes. The store tells what its writes change
- * (db/changes.ts); a change drops the reviews it can touch, and only those: a student's review
- * of reminders, a registration for next month's event or a new student of this year leave last
- * year's review where it is.
+ * (db/changes.ts); a change drops the reviews it can touch, and only those: a student turning
+ * reminders off, a registration for next month's event or a new student of this year leave
+ * last year's review where it is.
  *
  * A year's review is read from:
  * - students whose programme starts in the year or the one before: `students:<y>` drops the
