@@ -26,7 +26,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 
-export const CHANGES_CHANNEL = 'passerelle_changes';
+const CHANGES_CHANNEL = 'passerelle_changes';
 
 export type Change =
   | { kind: 'all' }
@@ -61,6 +61,7 @@ const TRACKED: readonly { table: string; payload: (row: string) => string; when?
       .join(' or '),
   },
   {
+    // The years `loadYearEndData` reads an event for: a day of slack on each side (DAY_MS).
     table: 'events',
     payload: (row) =>
       `'events:' || extract(year from (${row}.starts_at - interval '1 day') at time zone 'UTC')::int || ':' || extract(year from (${row}.ends_at + interval '1 day') at time zone 'UTC')::int`,
@@ -149,8 +150,8 @@ export async function installChangeTriggers(client: PGlite): Promise<void> {
 /** Where the store's changes go; `active` once the triggers are known to be in place. */
 export interface ChangeFeed {
   readonly active: boolean;
-  /** Calls `listener` with every change from now on; returns the function that stops it. */
-  subscribe(listener: (change: Change) => void): () => void;
+  /** Calls `listener` with every change from now on. */
+  subscribe(listener: (change: Change) => void): void;
 }
 
 /** Listens to the store's notifications; the feed turns active when `activate` is called. */
@@ -170,7 +171,6 @@ export async function listenToChanges(client: PGlite): Promise<ChangeFeed & { ac
     },
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
     },
   };
 }

@@ -47,7 +47,10 @@ import { agreementRepository } from '../repositories/agreements';
 import { delegationRepository } from '../repositories/delegations';
 import { awardRepository } from '../repositories/publications';
 
-/** A day of slack on each side: a session belongs to the year of its own time zone's clock. */
+/**
+ * A day of slack on each side: a session belongs to the year of its own time zone's clock. The
+ * embedded store's events trigger names the same years (db/changes.ts).
+ */
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
